@@ -1,0 +1,646 @@
+//! Exporting contacts to CSV that Excel opens correctly and that imports back unchanged.
+//!
+//! Lists (phones, e-mails, messengers, addresses) get numbered column groups, as many as
+//! the longest list among the exported contacts, so every value keeps its kind and
+//! confirmation date in a column of its own instead of being squeezed into one cell.
+//! Extra fields get one "Доп.: <name>" column each. [`recognise`](crate::recognise) knows
+//! all these columns, which is what makes the round trip exact.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use csv::{Terminator, WriterBuilder};
+use serde::{Deserialize, Serialize};
+
+use crate::date::{format_date, format_timestamp};
+use crate::formula;
+use crate::freshness::{Freshness, FreshnessPolicy};
+use crate::model::{Contact, KindKey};
+
+/// The CSV dialect of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum CsvPreset {
+    /// For Excel with Russian settings: UTF-8 with a BOM (without it Excel assumes
+    /// Windows-1251), `;`, CRLF, and formulas defused.
+    #[default]
+    Excel,
+    /// For other programs: UTF-8 without a BOM, `,`, LF.
+    Plain,
+}
+
+/// The contacts as a CSV file in `preset`'s dialect.
+///
+/// The "Актуальность" column shows each record's [`Freshness`] under `policy` on `today`,
+/// in Russian; import ignores it. Dates are `dd.mm.yyyy` in both presets, timestamps RFC
+/// 3339 with milliseconds. There is always at least a "Телефон 1" group, so that even an
+/// export without phones is recognised as Kartoteka's.
+///
+/// What does not survive a round trip: whitespace around values and `\r` in line breaks
+/// (imports trim and normalise them), an extra field with an empty value, tags that
+/// contain `,` or `;`, and the order of extra fields when contacts list them in different
+/// orders.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kartoteka_core::{export_csv, Contact, CsvPreset, FreshnessPolicy};
+///
+/// let contact = Contact { surname: "Иванов".into(), ..Contact::default() };
+/// let today = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+/// let csv = export_csv([&contact], CsvPreset::Plain, &FreshnessPolicy::default(), today);
+/// let text = String::from_utf8(csv).unwrap();
+/// assert!(text.starts_with("Тип,Фамилия,Имя,Отчество,Компания,Должность,Телефон 1,"));
+/// assert!(text.contains("\nperson,Иванов,"));
+/// ```
+pub fn export_csv<'a>(
+    contacts: impl IntoIterator<Item = &'a Contact>,
+    preset: CsvPreset,
+    policy: &FreshnessPolicy,
+    today: NaiveDate,
+) -> Vec<u8> {
+    let contacts: Vec<&Contact> = contacts.into_iter().collect();
+    let columns = Columns::of(&contacts);
+    let (delimiter, terminator, mut out) = match preset {
+        CsvPreset::Excel => (b';', Terminator::CRLF, "\u{feff}".as_bytes().to_vec()),
+        CsvPreset::Plain => (b',', Terminator::Any(b'\n'), Vec::new()),
+    };
+    let excel = preset == CsvPreset::Excel;
+    {
+        let mut writer = WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(terminator)
+            .from_writer(&mut out);
+        let mut write = |cells: Vec<String>| {
+            let cells = cells
+                .iter()
+                .map(|cell| formula::guard(cell, excel).into_owned());
+            writer
+                .write_record(cells)
+                .expect("writing CSV to memory cannot fail");
+        };
+        write(columns.headers());
+        for contact in contacts {
+            write(columns.row(contact, policy, today));
+        }
+        writer.flush().expect("writing CSV to memory cannot fail");
+    }
+    out
+}
+
+/// The variable part of the layout: how many entries each list needs, and the extra-field
+/// columns.
+struct Columns {
+    phones: usize,
+    emails: usize,
+    messengers: usize,
+    addresses: usize,
+    /// One name per column; a name repeats when a contact has that extra field more than
+    /// once.
+    extra: Vec<String>,
+}
+
+impl Columns {
+    fn of(contacts: &[&Contact]) -> Columns {
+        let longest = |len: fn(&Contact) -> usize| contacts.iter().map(|c| len(c)).max();
+        // Each name with the most times one contact has it, in order of first appearance.
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for contact in contacts {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for (name, _) in &contact.extra {
+                let count = counts.entry(name).or_default();
+                *count += 1;
+                let at = *index.entry(name).or_insert_with(|| {
+                    names.push((name, 0));
+                    names.len() - 1
+                });
+                names[at].1 = names[at].1.max(*count);
+            }
+        }
+        let extra = names
+            .into_iter()
+            .flat_map(|(name, count)| std::iter::repeat_n(name.to_owned(), count))
+            .collect();
+        Columns {
+            phones: longest(|c| c.phones.len()).unwrap_or(0).max(1),
+            emails: longest(|c| c.emails.len()).unwrap_or(0),
+            messengers: longest(|c| c.messengers.len()).unwrap_or(0),
+            addresses: longest(|c| c.addresses.len()).unwrap_or(0),
+            extra,
+        }
+    }
+
+    fn headers(&self) -> Vec<String> {
+        let mut headers: Vec<String> =
+            ["Тип", "Фамилия", "Имя", "Отчество", "Компания", "Должность"]
+                .map(String::from)
+                .into();
+        for i in 1..=self.phones {
+            headers.extend([
+                format!("Телефон {i}"),
+                format!("Телефон {i}: тип"),
+                format!("Телефон {i}: подтверждён"),
+            ]);
+        }
+        for i in 1..=self.emails {
+            headers.extend([
+                format!("E-mail {i}"),
+                format!("E-mail {i}: тип"),
+                format!("E-mail {i}: подтверждён"),
+            ]);
+        }
+        for i in 1..=self.messengers {
+            headers.extend([format!("Мессенджер {i}"), format!("Мессенджер {i}: тип")]);
+        }
+        for i in 1..=self.addresses {
+            headers.extend([format!("Адрес {i}"), format!("Адрес {i}: тип")]);
+        }
+        headers.extend(
+            [
+                "Источник",
+                "Статус",
+                "Дата подтверждения",
+                "Дата добавления",
+                "Актуальность",
+                "ИНН",
+                "КПП",
+                "Теги",
+                "Комментарий",
+                "Создан",
+                "Изменён",
+            ]
+            .map(String::from),
+        );
+        headers.extend(self.extra.iter().map(|name| format!("Доп.: {name}")));
+        headers
+    }
+
+    fn row(&self, c: &Contact, policy: &FreshnessPolicy, today: NaiveDate) -> Vec<String> {
+        let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
+        let mut row = vec![
+            c.kind.key().to_owned(),
+            c.surname.clone(),
+            c.name.clone(),
+            c.patronymic.clone(),
+            c.company.clone(),
+            c.position.clone(),
+        ];
+        for i in 0..self.phones {
+            match c.phones.get(i) {
+                Some(p) => row.extend([p.value.clone(), p.kind.key().into(), date(p.confirmed_on)]),
+                None => row.extend([String::new(), String::new(), String::new()]),
+            }
+        }
+        for i in 0..self.emails {
+            match c.emails.get(i) {
+                Some(e) => row.extend([e.value.clone(), e.kind.key().into(), date(e.confirmed_on)]),
+                None => row.extend([String::new(), String::new(), String::new()]),
+            }
+        }
+        for i in 0..self.messengers {
+            match c.messengers.get(i) {
+                Some(m) => row.extend([m.handle.clone(), m.kind.key().into()]),
+                None => row.extend([String::new(), String::new()]),
+            }
+        }
+        for i in 0..self.addresses {
+            match c.addresses.get(i) {
+                Some(a) => row.extend([a.value.clone(), a.kind.key().into()]),
+                None => row.extend([String::new(), String::new()]),
+            }
+        }
+        row.extend([
+            c.source.clone(),
+            c.status.key().to_owned(),
+            date(c.confirmed_on),
+            date(c.added_on),
+            freshness_label(policy.of(c, today)).to_owned(),
+            c.inn.clone(),
+            c.kpp.clone(),
+            c.tags.join(", "),
+            c.notes.clone(),
+            format_timestamp(c.created_at),
+            format_timestamp(c.updated_at),
+        ]);
+        let mut used: HashMap<&str, usize> = HashMap::new();
+        for name in &self.extra {
+            let nth = used.entry(name).or_default();
+            let value = c.extra.iter().filter(|(n, _)| n == name).nth(*nth);
+            *nth += 1;
+            row.push(value.map(|(_, v)| v.clone()).unwrap_or_default());
+        }
+        row
+    }
+}
+
+/// The state as the "Актуальность" column shows it to a Russian reader.
+fn freshness_label(state: Freshness) -> &'static str {
+    match state {
+        Freshness::Fresh => "свежий",
+        Freshness::Due => "скоро устареет",
+        Freshness::Stale => "устарел",
+        Freshness::Never => "не подтверждён",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{map_row, prepare, ImportContext, Layout};
+    use crate::model::{
+        Address, AddressKind, ContactKind, Email, EmailKind, Messenger, MessengerKind, Phone,
+        PhoneKind, Status,
+    };
+    use crate::phone::normalize_phone;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        day(2026, 3, 1)
+    }
+
+    fn phone(kind: PhoneKind, value: &str, confirmed_on: Option<NaiveDate>) -> Phone {
+        Phone {
+            kind,
+            value: value.into(),
+            normalized: normalize_phone(value),
+            confirmed_on,
+        }
+    }
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|&s| s.to_owned()).collect()
+    }
+
+    fn extra(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|&(n, v)| (n.to_owned(), v.to_owned()))
+            .collect()
+    }
+
+    /// Contacts that between them use every field, with values that CSV and Excel find
+    /// awkward: line breaks, delimiters and quotes in notes, formula characters, leading
+    /// zeros, repeated extra-field names.
+    fn contacts() -> Vec<Contact> {
+        let person = Contact {
+            id: "a".into(),
+            rev: 3,
+            kind: ContactKind::Person,
+            surname: "Полякова".into(),
+            name: "Нинель".into(),
+            patronymic: "Святославовна".into(),
+            company: "Абрамов и партнеры".into(),
+            position: "Генеральный директор".into(),
+            phones: vec![
+                phone(
+                    PhoneKind::Mobile,
+                    "+7 900 000-00-01",
+                    Some(day(2025, 11, 22)),
+                ),
+                phone(
+                    PhoneKind::Work,
+                    "8 (495) 123-45-67, доб. 12",
+                    Some(day(2024, 2, 29)),
+                ),
+                phone(PhoneKind::Fax, "22-33-44", None),
+            ],
+            emails: vec![
+                Email {
+                    kind: EmailKind::Work,
+                    value: "n.polyakova@abramov.ru".into(),
+                    confirmed_on: Some(day(2025, 12, 1)),
+                },
+                Email {
+                    kind: EmailKind::Personal,
+                    value: "ninel1985@mail.ru".into(),
+                    confirmed_on: None,
+                },
+            ],
+            messengers: vec![
+                Messenger {
+                    kind: MessengerKind::Telegram,
+                    handle: "@ninel".into(),
+                },
+                Messenger {
+                    kind: MessengerKind::Whatsapp,
+                    handle: "+79000000001".into(),
+                },
+                Messenger {
+                    kind: MessengerKind::Vk,
+                    handle: "https://vk.com/id1".into(),
+                },
+                Messenger {
+                    kind: MessengerKind::Other,
+                    handle: "ninel@jabber.ru".into(),
+                },
+            ],
+            addresses: vec![
+                Address {
+                    kind: AddressKind::Work,
+                    value: "г. Тула, ул. Мира, д. 1; офис 5".into(),
+                },
+                Address {
+                    kind: AddressKind::Legal,
+                    value: "г. Москва, ул. Ленина, д. 2".into(),
+                },
+            ],
+            source: "Яндекс.Директ".into(),
+            added_on: Some(day(2024, 6, 23)),
+            status: Status::Client,
+            tags: strings(&["опт", "vip", "Москва"]),
+            notes:
+                "Просил перезвонить после 23.10;\nсекретарь: \"Наина\"\n\n  отступ; и \"кавычки\""
+                    .into(),
+            confirmed_on: Some(day(2025, 11, 22)),
+            created_at: 1_700_000_000_123,
+            updated_at: 1_767_225_600_999,
+            inn: "0245346800".into(),
+            kpp: "024501001".into(),
+            extra: extra(&[("Любимый цвет", "синий"), ("Хобби", "рыбалка")]),
+        };
+        let company = Contact {
+            id: "b".into(),
+            rev: 1,
+            kind: ContactKind::Company,
+            company: "ООО «Ромашка»".into(),
+            phones: vec![phone(PhoneKind::Other, "+380 44 123 4567", None)],
+            emails: vec![Email {
+                kind: EmailKind::Other,
+                value: "info@romashka.ru".into(),
+                confirmed_on: None,
+            }],
+            messengers: vec![Messenger {
+                kind: MessengerKind::Skype,
+                handle: "romashka.skype".into(),
+            }],
+            addresses: vec![Address {
+                kind: AddressKind::Postal,
+                value: "а/я 15".into(),
+            }],
+            source: "Партнёр".into(),
+            added_on: Some(day(2023, 1, 31)),
+            status: Status::Former,
+            notes: "=HYPERLINK(\"http://example.com\",\"жми\")".into(),
+            created_at: -1,
+            updated_at: 0,
+            inn: "500100732259".into(),
+            extra: extra(&[
+                ("Хобби", "шахматы"),
+                ("Хобби", "футбол"),
+                ("=формула", "+1"),
+            ]),
+            ..Contact::default()
+        };
+        let minimal = Contact {
+            id: "c".into(),
+            name: "Анна".into(),
+            position: "'=не формула".into(),
+            messengers: vec![
+                Messenger {
+                    kind: MessengerKind::Viber,
+                    handle: "@anna".into(),
+                },
+                Messenger {
+                    kind: MessengerKind::Icq,
+                    handle: "123456".into(),
+                },
+            ],
+            addresses: vec![Address {
+                kind: AddressKind::Home,
+                value: "-".into(),
+            }],
+            added_on: Some(day(2026, 2, 28)),
+            notes: "-5% скидка\n@всем".into(),
+            tags: strings(&["новый"]),
+            created_at: 1_772_323_200_000,
+            updated_at: 1_772_323_200_001,
+            ..Contact::default()
+        };
+        vec![person, company, minimal]
+    }
+
+    /// Imports an export back, with a clock unlike any in the contacts.
+    fn reimport(bytes: &[u8]) -> Vec<Contact> {
+        let prepared = prepare(bytes).expect("our own export reads back");
+        assert_eq!(prepared.mapping.layout, Layout::Kartoteka);
+        assert!(
+            prepared.mapping.columns.iter().all(Option::is_some),
+            "{:?}",
+            prepared.table.headers
+        );
+        let ctx = ImportContext {
+            now: 42,
+            today: day(1999, 1, 1),
+        };
+        prepared
+            .table
+            .rows
+            .iter()
+            .map(|row| {
+                let mapped = map_row(row, &prepared.table.headers, &prepared.mapping, &ctx)
+                    .expect("every exported row identifies a contact");
+                assert_eq!(mapped.warnings, [], "row {}", row.number);
+                mapped.contact
+            })
+            .collect()
+    }
+
+    fn assert_round_trip(preset: CsvPreset, originals: &[Contact]) {
+        let bytes = export_csv(originals, preset, &FreshnessPolicy::default(), today());
+        let mut back = reimport(&bytes);
+        assert_eq!(back.len(), originals.len());
+        for (back, original) in back.iter_mut().zip(originals) {
+            back.id.clone_from(&original.id);
+            back.rev = original.rev;
+            assert_eq!(back, original, "{preset:?}");
+        }
+    }
+
+    #[test]
+    fn excel_export_round_trips_exactly() {
+        assert_round_trip(CsvPreset::Excel, &contacts());
+    }
+
+    #[test]
+    fn plain_export_round_trips_exactly() {
+        assert_round_trip(CsvPreset::Plain, &contacts());
+    }
+
+    #[test]
+    fn an_empty_export_is_still_recognised() {
+        let bytes = export_csv([], CsvPreset::Excel, &FreshnessPolicy::default(), today());
+        let prepared = prepare(&bytes).unwrap();
+        assert_eq!(prepared.mapping.layout, Layout::Kartoteka);
+        assert_eq!(prepared.table.rows, []);
+        assert_round_trip(
+            CsvPreset::Plain,
+            &[Contact {
+                name: "Анна".into(),
+                added_on: Some(today()),
+                ..Contact::default()
+            }],
+        );
+    }
+
+    #[test]
+    fn excel_dialect() {
+        let bytes = export_csv(
+            &contacts(),
+            CsvPreset::Excel,
+            &FreshnessPolicy::default(),
+            today(),
+        );
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let text = text
+            .strip_prefix('\u{feff}')
+            .expect("a BOM, or Excel reads Windows-1251");
+        assert!(text.starts_with("Тип;Фамилия;Имя;Отчество;Компания;Должность;Телефон 1;"));
+        assert!(text.ends_with("\r\n"));
+        assert_eq!(
+            text.matches("\r\n").count(),
+            4,
+            "one per record, none inside notes"
+        );
+        assert!(text.contains(";\"'=HYPERLINK(\"\"http://example.com\"\",\"\"жми\"\")\";"));
+        assert!(text.contains(";+7 900 000-00-01;mobile;22.11.2025;"));
+        assert!(text.contains(";'@anna;viber;"));
+        assert!(text.contains(";''=не формула;"));
+        assert!(
+            text.contains(";\"-5% скидка\n@всем\";") || text.contains(";\"'-5% скидка\n@всем\";")
+        );
+    }
+
+    #[test]
+    fn plain_dialect() {
+        let bytes = export_csv(
+            &contacts(),
+            CsvPreset::Plain,
+            &FreshnessPolicy::default(),
+            today(),
+        );
+        let text = std::str::from_utf8(&bytes).unwrap();
+        assert!(text.starts_with("Тип,Фамилия,"));
+        assert!(!text.contains('\r'));
+        assert!(text.contains(",\"=HYPERLINK(\"\"http://example.com\"\",\"\"жми\"\")\","));
+        assert!(text.contains(",@anna,viber,"));
+        assert!(text.contains(",''=не формула,"));
+        assert!(text.contains(",22.11.2025,"));
+    }
+
+    #[test]
+    fn hyperlink_notes_survive_in_both_presets() {
+        let note = "=HYPERLINK(\"http://example.com\";\"жми\")";
+        let contact = Contact {
+            surname: "Иванов".into(),
+            notes: note.into(),
+            added_on: Some(today()),
+            ..Contact::default()
+        };
+        for preset in [CsvPreset::Excel, CsvPreset::Plain] {
+            let bytes = export_csv([&contact], preset, &FreshnessPolicy::default(), today());
+            assert_eq!(reimport(&bytes)[0].notes, note, "{preset:?}");
+        }
+    }
+
+    #[test]
+    fn columns_follow_the_longest_lists() {
+        let contacts = contacts();
+        let columns = Columns::of(&contacts.iter().collect::<Vec<_>>());
+        let headers = columns.headers();
+        let expected: Vec<&str> = vec![
+            "Тип",
+            "Фамилия",
+            "Имя",
+            "Отчество",
+            "Компания",
+            "Должность",
+            "Телефон 1",
+            "Телефон 1: тип",
+            "Телефон 1: подтверждён",
+            "Телефон 2",
+            "Телефон 2: тип",
+            "Телефон 2: подтверждён",
+            "Телефон 3",
+            "Телефон 3: тип",
+            "Телефон 3: подтверждён",
+            "E-mail 1",
+            "E-mail 1: тип",
+            "E-mail 1: подтверждён",
+            "E-mail 2",
+            "E-mail 2: тип",
+            "E-mail 2: подтверждён",
+            "Мессенджер 1",
+            "Мессенджер 1: тип",
+            "Мессенджер 2",
+            "Мессенджер 2: тип",
+            "Мессенджер 3",
+            "Мессенджер 3: тип",
+            "Мессенджер 4",
+            "Мессенджер 4: тип",
+            "Адрес 1",
+            "Адрес 1: тип",
+            "Адрес 2",
+            "Адрес 2: тип",
+            "Источник",
+            "Статус",
+            "Дата подтверждения",
+            "Дата добавления",
+            "Актуальность",
+            "ИНН",
+            "КПП",
+            "Теги",
+            "Комментарий",
+            "Создан",
+            "Изменён",
+            "Доп.: Любимый цвет",
+            "Доп.: Хобби",
+            "Доп.: Хобби",
+            "Доп.: =формула",
+        ];
+        assert_eq!(headers, expected);
+        let none = Columns::of(&[]);
+        assert_eq!(
+            none.headers()[6..9],
+            ["Телефон 1", "Телефон 1: тип", "Телефон 1: подтверждён"]
+        );
+        assert_eq!(none.headers().len(), 6 + 3 + 11);
+    }
+
+    #[test]
+    fn freshness_is_shown_in_russian() {
+        let policy = FreshnessPolicy::default();
+        let row = |confirmed_on| {
+            let contact = Contact {
+                confirmed_on,
+                ..Contact::default()
+            };
+            let columns = Columns::of(&[&contact]);
+            let at = columns
+                .headers()
+                .iter()
+                .position(|h| h == "Актуальность")
+                .unwrap();
+            columns.row(&contact, &policy, today())[at].clone()
+        };
+        assert_eq!(row(Some(today())), "свежий");
+        assert_eq!(row(Some(day(2025, 9, 5))), "скоро устареет");
+        assert_eq!(row(Some(day(2025, 8, 1))), "устарел");
+        assert_eq!(row(None), "не подтверждён");
+    }
+
+    #[test]
+    fn preset_serialises_as_lowercase() {
+        assert_eq!(
+            serde_json::to_string(&CsvPreset::Excel).unwrap(),
+            "\"excel\""
+        );
+        assert_eq!(
+            serde_json::from_str::<CsvPreset>("\"plain\"").unwrap(),
+            CsvPreset::Plain
+        );
+        assert_eq!(CsvPreset::default(), CsvPreset::Excel);
+    }
+}

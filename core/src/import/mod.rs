@@ -1,0 +1,78 @@
+//! Importing contacts from CSV files as people really have them.
+//!
+//! The pipeline has four steps, each usable on its own so the app can show a preview and
+//! let the user correct a guess: [`decode`] the bytes, [`sniff_delimiter`], [`read_table`]
+//! into headers and numbered rows, [`recognise`] what each column holds; then
+//! [`map_row`] turns each row into a contact. [`prepare`] runs the first four at once.
+//!
+//! Errors come in two sizes. An [`ImportError`] means the file as a whole cannot be read;
+//! a [`RowIssue`] concerns one row (and usually one column) and is either a warning on an
+//! imported contact or the reason a row was skipped.
+
+mod decode;
+mod header;
+mod map;
+mod table;
+
+pub use decode::{decode, Decoded};
+pub use header::{recognise, Field, Layout, Mapping, SlotPart};
+pub use map::{map_row, ImportContext, MappedRow, RowIssue, RowIssueKind};
+pub use table::{read_table, sniff_delimiter, Row, Table};
+
+/// Why a file cannot be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The file holds no non-blank row, so not even a header.
+    #[error("the file has no header row: it is empty or holds only blank lines")]
+    Empty,
+    /// The CSV structure is broken at a row.
+    #[error("malformed CSV in row {row}: {message}")]
+    Csv {
+        /// The row as a spreadsheet numbers it, where the problem starts.
+        row: usize,
+        /// What is wrong, for a person.
+        message: String,
+    },
+}
+
+/// A file read as far as it can be without mapping rows: what the import preview shows.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The encoding the file was read in (see [`Decoded::encoding`]).
+    pub decoded_encoding: &'static str,
+    /// The delimiter found by [`sniff_delimiter`].
+    pub delimiter: u8,
+    /// The headers and rows.
+    pub table: Table,
+    /// What the columns hold.
+    pub mapping: Mapping,
+}
+
+/// Decodes `bytes`, finds the delimiter, reads the table and recognises its columns.
+///
+/// # Errors
+///
+/// Those of [`read_table`].
+///
+/// ```
+/// use kartoteka_core::{prepare, Layout};
+///
+/// let prepared = prepare("Фамилия;Имя;Телефон\r\nИванов;Иван;8 900 000-00-01\r\n".as_bytes())?;
+/// assert_eq!(prepared.delimiter, b';');
+/// assert_eq!(prepared.mapping.layout, Layout::RussianExcel);
+/// assert_eq!(prepared.table.rows[0].number, 2);
+/// # Ok::<(), kartoteka_core::ImportError>(())
+/// ```
+pub fn prepare(bytes: &[u8]) -> Result<Prepared, ImportError> {
+    let decoded = decode(bytes);
+    let delimiter = sniff_delimiter(&decoded.text);
+    let table = read_table(&decoded.text, delimiter)?;
+    let mapping = recognise(&table.headers);
+    Ok(Prepared {
+        decoded_encoding: decoded.encoding,
+        delimiter,
+        table,
+        mapping,
+    })
+}

@@ -1,0 +1,349 @@
+//! The contact record as a sales handbook describes it.
+//!
+//! A [`Contact`] is either a person or a company. Everything a user can type
+//! is kept as text (phones, ИНН and КПП are never numbers, so leading zeros
+//! survive); phones also carry a normalised form for search and matching.
+//! Columns of an import that map to no field land in [`Contact::extra`].
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch, as the browser's clock gives them.
+pub type Timestamp = i64;
+
+/// One record of the base.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contact {
+    /// A UUID generated on the device that created the record.
+    pub id: String,
+    /// Incremented on every stored change; detects concurrent edits.
+    pub rev: u64,
+    /// A person or a company.
+    pub kind: ContactKind,
+    /// Фамилия.
+    pub surname: String,
+    /// Имя.
+    pub name: String,
+    /// Отчество; empty for people who have none.
+    pub patronymic: String,
+    /// The company the person works for, or the company itself.
+    pub company: String,
+    /// Должность.
+    pub position: String,
+    /// Phones, the one to call first first.
+    pub phones: Vec<Phone>,
+    /// E-mail addresses, the one to write to first first.
+    pub emails: Vec<Email>,
+    /// Messenger handles.
+    pub messengers: Vec<Messenger>,
+    /// Postal addresses.
+    pub addresses: Vec<Address>,
+    /// The channel through which the contact arrived ("Выставка", …).
+    pub source: String,
+    /// The day the record entered the base (the team's own record, not `created_at`).
+    pub added_on: Option<NaiveDate>,
+    /// Where the record stands in the sales lifecycle.
+    pub status: Status,
+    /// Free labels for filtering.
+    pub tags: Vec<String>,
+    /// Free-form notes; may span several lines.
+    pub notes: String,
+    /// The day the record as a whole was last confirmed to be true.
+    pub confirmed_on: Option<NaiveDate>,
+    /// When the record was created on some device.
+    pub created_at: Timestamp,
+    /// When the record was last changed.
+    pub updated_at: Timestamp,
+    /// ИНН, the taxpayer number, as text.
+    pub inn: String,
+    /// КПП, a company's tax registration code, as text.
+    pub kpp: String,
+    /// Imported columns that map to no field, by their header, in file order.
+    pub extra: Vec<(String, String)>,
+}
+
+impl Contact {
+    /// "Surname Name Patronymic", or the company name for a company record,
+    /// or the first email or phone when nothing else identifies it.
+    pub fn display_name(&self) -> String {
+        let full = [&self.surname, &self.name, &self.patronymic]
+            .iter()
+            .filter(|part| !part.is_empty())
+            .map(|part| part.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !full.is_empty() && self.kind == ContactKind::Person {
+            return full;
+        }
+        // Bound to a local so the iterator borrowing `full` is dropped before `full` is.
+        let fallback = [
+            Some(self.company.as_str()),
+            Some(full.as_str()),
+            self.emails.first().map(|e| e.value.as_str()),
+            self.phones.first().map(|p| p.value.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
+        fallback.to_owned()
+    }
+
+    /// The phone to call first: the first one in the list.
+    pub fn main_phone(&self) -> Option<&Phone> {
+        self.phones.first()
+    }
+
+    /// The address to write to first: the first one in the list.
+    pub fn main_email(&self) -> Option<&Email> {
+        self.emails.first()
+    }
+}
+
+/// Whether a record describes a person or a company.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactKind {
+    /// A person, possibly working for [`Contact::company`].
+    #[default]
+    Person,
+    /// A company as a whole.
+    Company,
+}
+
+/// Where a record stands in the sales lifecycle.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Not a client yet: a lead or a prospect.
+    #[default]
+    Potential,
+    /// A current client.
+    Client,
+    /// A client no longer.
+    Former,
+}
+
+impl Status {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Status; 3] = [Status::Potential, Status::Client, Status::Former];
+
+    /// The stable key used in storage, URLs and translation keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Potential => "potential",
+            Status::Client => "client",
+            Status::Former => "former",
+        }
+    }
+
+    /// The status whose [`key`](Status::key) is `key`, if any.
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// A phone number of a contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Phone {
+    /// Mobile, work, …
+    pub kind: PhoneKind,
+    /// Exactly as the user typed or the file had it.
+    pub value: String,
+    /// Digits with the country code (`79000000001` for a Russian number),
+    /// empty when the value holds no digits (see [`crate::normalize_phone`]).
+    pub normalized: String,
+    /// The day this number was last confirmed to work.
+    pub confirmed_on: Option<NaiveDate>,
+}
+
+/// What a phone number is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhoneKind {
+    /// A mobile phone.
+    #[default]
+    Mobile,
+    /// An office line.
+    Work,
+    /// A home line.
+    Home,
+    /// A fax.
+    Fax,
+    /// Anything else.
+    Other,
+}
+
+/// An e-mail address of a contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Email {
+    /// Work, personal, …
+    pub kind: EmailKind,
+    /// The address as typed.
+    pub value: String,
+    /// The day this address was last confirmed to work.
+    pub confirmed_on: Option<NaiveDate>,
+}
+
+/// What an e-mail address is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailKind {
+    /// A work address.
+    #[default]
+    Work,
+    /// A private address.
+    Personal,
+    /// Anything else.
+    Other,
+}
+
+/// A messenger account of a contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Messenger {
+    /// Which messenger.
+    pub kind: MessengerKind,
+    /// A username (`@ivanov`), a phone number or a profile URL.
+    pub handle: String,
+}
+
+/// Which messenger an account belongs to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessengerKind {
+    /// Telegram.
+    #[default]
+    Telegram,
+    /// WhatsApp.
+    Whatsapp,
+    /// Viber.
+    Viber,
+    /// Skype.
+    Skype,
+    /// ICQ.
+    Icq,
+    /// VK (ВКонтакте).
+    Vk,
+    /// Anything else.
+    Other,
+}
+
+/// A postal address of a contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Address {
+    /// Work, legal, …
+    pub kind: AddressKind,
+    /// The address as one line, the way Russian bases keep it.
+    pub value: String,
+}
+
+/// What an address is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AddressKind {
+    /// Where the contact works (фактический адрес).
+    #[default]
+    Work,
+    /// Where the contact lives.
+    Home,
+    /// A company's registered address (юридический адрес).
+    Legal,
+    /// Where to send letters (почтовый адрес).
+    Postal,
+    /// Anything else.
+    Other,
+}
+
+/// The stable lowercase key of a kind enum, as serde writes it; used for
+/// export columns and translation keys so that both stay in one place.
+pub trait KindKey: Sized + Copy + 'static {
+    /// Every kind, in declaration order.
+    const ALL: &'static [Self];
+
+    /// The stable key.
+    fn key(self) -> &'static str;
+
+    /// The kind whose [`key`](KindKey::key) is `key`, if any.
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.key() == key)
+    }
+}
+
+macro_rules! kind_keys {
+    ($ty:ty { $($variant:ident => $key:literal),+ $(,)? }) => {
+        impl KindKey for $ty {
+            const ALL: &'static [Self] = &[$(<$ty>::$variant),+];
+            fn key(self) -> &'static str {
+                match self { $(<$ty>::$variant => $key),+ }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.key())
+            }
+        }
+    };
+}
+
+kind_keys!(PhoneKind { Mobile => "mobile", Work => "work", Home => "home", Fax => "fax", Other => "other" });
+kind_keys!(EmailKind { Work => "work", Personal => "personal", Other => "other" });
+kind_keys!(MessengerKind {
+    Telegram => "telegram", Whatsapp => "whatsapp", Viber => "viber", Skype => "skype",
+    Icq => "icq", Vk => "vk", Other => "other",
+});
+kind_keys!(AddressKind { Work => "work", Home => "home", Legal => "legal", Postal => "postal", Other => "other" });
+kind_keys!(ContactKind { Person => "person", Company => "company" });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_name_prefers_the_full_name_of_a_person() {
+        let contact = Contact {
+            surname: "Иванов".into(),
+            name: "Иван".into(),
+            patronymic: "Иванович".into(),
+            company: "ООО «Ромашка»".into(),
+            ..Contact::default()
+        };
+        assert_eq!(contact.display_name(), "Иванов Иван Иванович");
+    }
+
+    #[test]
+    fn display_name_falls_back_to_company_then_email() {
+        let company = Contact {
+            kind: ContactKind::Company,
+            company: "ООО «Ромашка»".into(),
+            ..Contact::default()
+        };
+        assert_eq!(company.display_name(), "ООО «Ромашка»");
+        let anonymous = Contact {
+            emails: vec![Email {
+                value: "a@b.ru".into(),
+                ..Email::default()
+            }],
+            ..Contact::default()
+        };
+        assert_eq!(anonymous.display_name(), "a@b.ru");
+    }
+
+    #[test]
+    fn kind_keys_round_trip_and_match_serde() {
+        for kind in MessengerKind::ALL {
+            assert_eq!(MessengerKind::from_key(kind.key()), Some(*kind));
+            let json = serde_json::to_string(kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.key()));
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Phone numbers as Russian sales teams type them, reduced to one comparable form.
+//!
+//! The same number arrives as `8 (928) 921-84-01`, `+7 928 921-84-01`, `79289218401` or
+//! `928-921-84-01`. [`normalize_phone`] turns all of them into `79289218401` (country code
+//! and national number, digits only), so duplicates can be found and searches match
+//! whichever way the number was typed. Foreign numbers keep the digits they were typed
+//! with; short local numbers stay as they are.
+
+/// Words and signs after which the rest of a phone field is an extension, not the number.
+///
+/// Matched in lowercase. `,` is here because Excel users write "495 123-45-67, 123".
+const EXTENSION_MARKERS: [&str; 6] = ["доб", "ext", "вн.", "x", "#", ","];
+
+/// The length of a Russian number with its country code: `7` and ten national digits.
+const RUSSIAN_LENGTH: usize = 11;
+
+/// The longest number E.164 allows; anything longer is not one number.
+const MAX_LENGTH: usize = 15;
+
+/// The number in `raw` as digits with the country code, e.g. `79289218401`.
+///
+/// An extension (after "доб.", "ext", "вн.", "x", "#" or ",") is cut off. Text starting with
+/// `+` keeps its digits as typed, except `+8` and ten digits, a common Russian slip for
+/// `+7`. Without `+`, eleven digits starting with 8 or 7 and bare ten-digit national numbers
+/// become `7` and the ten national digits. Anything else (short local numbers, more than 15
+/// digits) is returned as its digits; text with no digits gives an empty string.
+///
+/// ```
+/// use kartoteka_core::normalize_phone;
+///
+/// for typed in ["8 (928) 921-84-01", "+7 928 921-84-01", "9289218401", "+8 928 921 84 01"] {
+///     assert_eq!(normalize_phone(typed), "79289218401");
+/// }
+/// assert_eq!(normalize_phone("+7 495 123-45-67 доб. 123"), "74951234567");
+/// assert_eq!(normalize_phone("+380 44 123 4567"), "380441234567");
+/// assert_eq!(normalize_phone("22-33-44"), "223344");
+/// ```
+pub fn normalize_phone(raw: &str) -> String {
+    let number = strip_extension(raw).trim_start();
+    let digits = digits(number);
+    let international = number.starts_with('+');
+    let russian = digits.len() == RUSSIAN_LENGTH
+        && if international {
+            digits.starts_with('8')
+        } else {
+            digits.starts_with('8') || digits.starts_with('7')
+        };
+    if russian {
+        format!("7{}", &digits[1..])
+    } else if !international && digits.len() == RUSSIAN_LENGTH - 1 {
+        format!("7{digits}")
+    } else {
+        digits
+    }
+}
+
+/// The part of `raw` before the first extension marker.
+fn strip_extension(raw: &str) -> &str {
+    raw.char_indices()
+        // Digits and the usual punctuation start no marker; skipping them keeps this
+        // cheap for the plain numbers that make up nearly every import.
+        .filter(|&(_, c)| !c.is_ascii_digit() && !matches!(c, ' ' | '+' | '-' | '(' | ')'))
+        .find(|&(at, _)| starts_with_extension(&raw[at..]))
+        .map_or(raw, |(at, _)| &raw[..at])
+}
+
+/// Whether `s` starts with an extension marker ("доб. 12"), i.e. is no number of its own.
+pub(crate) fn starts_with_extension(s: &str) -> bool {
+    EXTENSION_MARKERS
+        .iter()
+        .any(|marker| starts_with_ignoring_case(s, marker))
+}
+
+/// Whether `s` starts with the lowercase `prefix`, in any case.
+///
+/// Compared character by character because lowercasing the whole string can change its
+/// length ('İ' becomes two characters) and so shift positions.
+fn starts_with_ignoring_case(s: &str, prefix: &str) -> bool {
+    let mut chars = s.chars();
+    prefix.chars().all(|p| {
+        chars
+            .next()
+            .is_some_and(|c| c == p || c.to_lowercase().eq(std::iter::once(p)))
+    })
+}
+
+/// The ASCII digits of `s`, in order.
+///
+/// ```
+/// assert_eq!(kartoteka_core::digits("+7 (900) 000-00-01"), "79000000001");
+/// ```
+pub fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The national number of a normalised Russian phone (the ten digits after `7`), or the
+/// whole of any other normalised phone.
+///
+/// ```
+/// use kartoteka_core::national_part;
+///
+/// assert_eq!(national_part("79289218401"), "9289218401");
+/// assert_eq!(national_part("380441234567"), "380441234567");
+/// ```
+pub fn national_part(normalized: &str) -> &str {
+    if normalized.len() == RUSSIAN_LENGTH
+        && normalized.starts_with('7')
+        && normalized.bytes().all(|b| b.is_ascii_digit())
+    {
+        &normalized[1..]
+    } else {
+        normalized
+    }
+}
+
+/// Whether a phone, already normalised, matches the digits of a search query.
+///
+/// Ten digits or more are a whole number: it is normalised like a phone and must be equal.
+/// Fewer digits are a fragment and must occur in the national part, so "921-84" finds
+/// `79289218401` but "7928" does not find every number with 7 in front. An empty query
+/// matches nothing.
+///
+/// ```
+/// use kartoteka_core::phone_query_matches;
+///
+/// assert!(phone_query_matches("79289218401", "89289218401"));
+/// assert!(phone_query_matches("79289218401", "92184"));
+/// assert!(!phone_query_matches("79289218401", "79289"));
+/// ```
+pub fn phone_query_matches(normalized: &str, query_digits: &str) -> bool {
+    match PhoneQuery::new(query_digits) {
+        Some(query) => query.matches(normalized),
+        None => false,
+    }
+}
+
+/// A phone search prepared once and matched against many phones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PhoneQuery {
+    /// A whole number, normalised.
+    Number(String),
+    /// Fewer than ten digits, searched for inside national parts.
+    Fragment(String),
+}
+
+impl PhoneQuery {
+    /// `None` for a query without digits.
+    pub(crate) fn new(query: &str) -> Option<PhoneQuery> {
+        let digits = digits(query);
+        if digits.is_empty() {
+            None
+        } else if digits.len() >= RUSSIAN_LENGTH - 1 {
+            Some(PhoneQuery::Number(normalize_phone(&digits)))
+        } else {
+            Some(PhoneQuery::Fragment(digits))
+        }
+    }
+
+    /// Whether the normalised `phone` is the number or contains the fragment.
+    pub(crate) fn matches(&self, phone: &str) -> bool {
+        match self {
+            PhoneQuery::Number(number) => phone == number,
+            PhoneQuery::Fragment(fragment) => national_part(phone).contains(fragment.as_str()),
+        }
+    }
+}
+
+/// Whether `number` (the digits of a normalised phone) can be a whole number rather than
+/// a fragment or an extension: used to split a cell listing several phones.
+pub(crate) fn is_plausible_number(number: &str) -> bool {
+    number.len() > 4 && number.len() <= MAX_LENGTH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_spellings_of_one_number_agree() {
+        for typed in [
+            "8 (928) 921-84-01",
+            "+7 928 921-84-01",
+            "79289218401",
+            "89289218401",
+            "9289218401",
+            "+7 (928) 921 84 01",
+            "+79289218401",
+            "928-921-84-01",
+            " 8-928-921-84-01 ",
+            "+8 928 921-84-01",
+        ] {
+            assert_eq!(normalize_phone(typed), "79289218401", "{typed:?}");
+        }
+        assert_eq!(normalize_phone("922-830-38-83"), "79228303883");
+        assert_eq!(normalize_phone("846-683-44-97"), "78466834497");
+    }
+
+    #[test]
+    fn extensions_are_cut_off() {
+        for typed in [
+            "+7 495 123-45-67 доб. 123",
+            "+7 495 123-45-67 доб 123",
+            "8 495 123 45 67 ДОБ.5",
+            "+7 495 123-45-67 ext 12",
+            "+7 495 123-45-67 x12",
+            "+7 495 123-45-67 #12",
+            "8 (495) 123-45-67, 123",
+            "8 (495) 123-45-67 вн. 44",
+        ] {
+            assert_eq!(normalize_phone(typed), "74951234567", "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn international_numbers_keep_their_digits() {
+        assert_eq!(normalize_phone("+380 44 123 4567"), "380441234567");
+        assert_eq!(normalize_phone("+1 (212) 555-01-23"), "12125550123");
+        assert_eq!(normalize_phone("+375 29 123-45-67"), "375291234567");
+        // An international number that happens to be 11 digits starting with 7 is Russian
+        // (or Kazakh, which shares the code) and stays as typed.
+        assert_eq!(normalize_phone("+7 701 123 45 67"), "77011234567");
+    }
+
+    #[test]
+    fn other_lengths_are_kept_as_digits() {
+        assert_eq!(normalize_phone("22-33-44"), "223344");
+        assert_eq!(normalize_phone("112"), "112");
+        assert_eq!(normalize_phone("1234567890123456"), "1234567890123456");
+        assert_eq!(normalize_phone("59289218401"), "59289218401");
+        assert_eq!(normalize_phone("нет телефона"), "");
+        assert_eq!(normalize_phone(""), "");
+        assert_eq!(normalize_phone("+8 928 921-84-0"), "8928921840");
+    }
+
+    #[test]
+    fn extension_cut_survives_case_changing_letters() {
+        // 'İ' lowercases to two characters; the cut must still land on a char boundary.
+        assert_eq!(normalize_phone("İİ 8 928 921-84-01 доб. 7"), "79289218401");
+    }
+
+    #[test]
+    fn digits_and_national_part() {
+        assert_eq!(digits("a1b2 c3-"), "123");
+        assert_eq!(digits("١٢٣"), "");
+        assert_eq!(national_part("79289218401"), "9289218401");
+        assert_eq!(national_part("89289218401"), "89289218401");
+        assert_eq!(national_part("7928921840"), "7928921840");
+        assert_eq!(national_part(""), "");
+    }
+
+    #[test]
+    fn whole_numbers_must_be_equal() {
+        assert!(phone_query_matches("79000000001", "89000000001"));
+        assert!(phone_query_matches("79000000001", "79000000001"));
+        assert!(phone_query_matches("79000000001", "9000000001"));
+        assert!(!phone_query_matches("79000000001", "9000000002"));
+        assert!(phone_query_matches("380441234567", "380441234567"));
+        assert!(!phone_query_matches("3804412345678", "380441234567"));
+    }
+
+    #[test]
+    fn fragments_search_the_national_part() {
+        assert!(phone_query_matches("79000000001", "00000"));
+        assert!(phone_query_matches("79000000001", "900"));
+        assert!(phone_query_matches("79000000001", "000000001"));
+        assert!(!phone_query_matches("79000000001", "7900"));
+        assert!(phone_query_matches("223344", "2233"));
+        assert!(!phone_query_matches("79000000001", ""));
+        assert!(!phone_query_matches("", "123"));
+    }
+
+    #[test]
+    fn plausible_numbers() {
+        assert!(is_plausible_number("223344"));
+        assert!(is_plausible_number("79000000001"));
+        assert!(!is_plausible_number("1234"));
+        assert!(!is_plausible_number("1234567890123456"));
+    }
+}
