@@ -1,0 +1,115 @@
+//! The shell: context, the top bar and which screen the hash asks for.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::route::{use_route, Route};
+use crate::state::{local_today, AppState, Load};
+use crate::ui::{
+    ContactPanel, ImportScreen, ListScreen, NoticeBar, SettingsScreen, StorageProblem,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Shell />
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    leptos::task::spawn_local(state.open());
+    crate::ui::language::restore_language();
+
+    // "Today" moves on when a tab is left open past midnight.
+    let handle = window_event_listener(leptos::ev::focus, move |_| {
+        let today = local_today();
+        if state.today.get_untracked() != today {
+            state.today.set(today);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let route = use_route();
+    provide_context(route);
+    view! {
+        <TopBar route />
+        <main class="main">
+            {move || match state.load.get() {
+                Load::Opening => view! { <Opening /> }.into_any(),
+                Load::Failed(error) => view! { <StorageProblem error /> }.into_any(),
+                Load::Ready => view! { <Screens route /> }.into_any(),
+            }}
+        </main>
+        <NoticeBar />
+    }
+}
+
+#[component]
+fn Opening() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="opening" data-testid="loading">{t!(i18n, loading)}</p> }
+}
+
+#[component]
+fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
+    let i18n = use_i18n();
+    let tab = move |target: Route, label: AnyView, testid: &'static str| {
+        let href = target.href();
+        let active = move || match (route.get(), &target) {
+            (Route::Import, Route::Import) | (Route::Settings, Route::Settings) => true,
+            (Route::Import | Route::Settings, _) => false,
+            (_, Route::List) => true,
+            _ => false,
+        };
+        view! {
+            <a class="tab" class:active=active href=href data-testid=testid>
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/">{t!(i18n, app_name)}</a>
+            <nav class="tabs">
+                {tab(Route::List, t!(i18n, nav_base).into_any(), "nav-base")}
+                {tab(Route::Import, t!(i18n, nav_import).into_any(), "nav-import")}
+                {tab(Route::Settings, t!(i18n, nav_settings).into_any(), "nav-settings")}
+            </nav>
+            <a class="button primary new" href=Route::NewContact.href() data-testid="new-contact">
+                {t!(i18n, new_contact)}
+            </a>
+        </header>
+    }
+}
+
+/// The list stays mounted under the record panel, so closing a record
+/// returns to the same scroll position and search.
+#[component]
+fn Screens(route: ReadSignal<Route>) -> impl IntoView {
+    let panel = move || match route.get() {
+        Route::Contact(id) => Some(view! { <ContactPanel id=Some(id) /> }.into_any()),
+        Route::NewContact => Some(view! { <ContactPanel id=None /> }.into_any()),
+        _ => None,
+    };
+    let screen = move || match route.get() {
+        Route::Import => Some(view! { <ImportScreen /> }.into_any()),
+        Route::Settings => Some(view! { <SettingsScreen /> }.into_any()),
+        _ => None,
+    };
+    let on_list = move || !matches!(route.get(), Route::Import | Route::Settings);
+    let has_panel = move || matches!(route.get(), Route::Contact(_) | Route::NewContact);
+    view! {
+        <div class="workspace" class:with-panel=has_panel>
+            <section class="list-area" class:hidden=move || !on_list()>
+                <ListScreen />
+            </section>
+            {panel}
+            {screen}
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! Screen state lives in the URL's hash (`#/contact/<id>`), not its path.
+//!
+//! The app is a static site that may be served from any sub-path of any
+//! host; a path-based router would need the sub-path at build time and the
+//! host's help on reload. The hash survives reloads everywhere.
+
+use leptos::prelude::*;
+
+/// What the main area shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    List,
+    Contact(String),
+    NewContact,
+    Import,
+    Settings,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.splitn(2, '/');
+        match (parts.next().unwrap_or(""), parts.next()) {
+            ("contact", Some(id)) if !id.is_empty() => Route::Contact(decode(id)),
+            ("new", _) => Route::NewContact,
+            ("import", _) => Route::Import,
+            ("settings", _) => Route::Settings,
+            _ => Route::List,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::List => "#/".into(),
+            Route::Contact(id) => format!("#/contact/{}", encode(id)),
+            Route::NewContact => "#/new".into(),
+            Route::Import => "#/import".into(),
+            Route::Settings => "#/settings".into(),
+        }
+    }
+}
+
+fn encode(id: &str) -> String {
+    js_sys::encode_uri_component(id).into()
+}
+
+fn decode(id: &str) -> String {
+    js_sys::decode_uri_component(id)
+        .map(String::from)
+        .unwrap_or_else(|_| id.to_owned())
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The current route as a signal that follows `hashchange`.
+pub fn use_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(Route::parse(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(Route::parse(&current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+    route
+}
+
+/// Goes to a route, adding a history entry so Back returns.
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
+}

@@ -1,0 +1,41 @@
+//! The language switch. The browser's language decides on first start;
+//! the user's choice is then remembered on this device.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use crate::i18n::*;
+
+const KEY: &str = "kartoteka.language";
+
+/// Applies the remembered language, if the user ever chose one.
+pub fn restore_language() {
+    let i18n = use_i18n();
+    if let Some(locale) = LocalStorage::get::<String>(KEY)
+        .ok()
+        .and_then(|s| s.parse::<Locale>().ok())
+    {
+        i18n.set_locale(locale);
+    }
+}
+
+#[component]
+pub fn LanguageSelect() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev| {
+        if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
+            i18n.set_locale(locale);
+            let _ = LocalStorage::set(KEY, locale.as_str());
+        }
+    };
+    view! {
+        <label class="field inline">
+            <span>{t!(i18n, settings_language)}</span>
+            <select data-testid="language" on:change=on_change prop:value=move || i18n.get_locale().as_str()>
+                <option value="ru">"Русский"</option>
+                <option value="en">"English"</option>
+            </select>
+        </label>
+    }
+}

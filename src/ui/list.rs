@@ -1,0 +1,460 @@
+//! The base: search, filters, sort, export and the virtualised list.
+
+use std::cmp::Ordering;
+
+use kartoteka_core::{export_csv, Contact, Freshness, Query, Status};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::route::Route;
+use crate::state::use_app;
+use crate::storage::prefs::{Filters, Prefs, SortBy};
+use crate::storage::{Base, SlotId};
+use crate::ui::badge::FreshnessBadge;
+use crate::ui::download::download;
+use crate::ui::{format, labels};
+
+/// Every row has the same height, so the rows in view follow from the
+/// scroll position alone, without measuring anything.
+const ROW_HEIGHT: f64 = 60.0;
+/// Rows rendered above and below the viewport, so fast scrolling does not
+/// show blank space before the next frame.
+const OVERSCAN: usize = 8;
+
+#[component]
+pub fn ListScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let saved = Prefs::load();
+    let query = RwSignal::new(String::new());
+    let filters = RwSignal::new(saved.filters.clone());
+    let sort = RwSignal::new(saved.sort);
+    let preset = RwSignal::new(saved.export_preset);
+    Effect::new(move |_| {
+        Prefs {
+            sort: sort.get(),
+            filters: filters.get(),
+            export_preset: preset.get(),
+        }
+        .save();
+    });
+
+    let sorted = Memo::new(move |_| {
+        let by = sort.get();
+        state.with_base(|base| sorted_slots(base, by))
+    });
+    let parsed = Memo::new(move |_| Query::parse(&query.get()));
+    let visible = Memo::new(move |_| {
+        let query = parsed.get();
+        let filters = filters.get();
+        let policy = state.settings.get().freshness;
+        let today = state.today.get();
+        let status = Status::from_key(&filters.status);
+        let freshness = Freshness::from_key(&filters.freshness);
+        sorted.with(|slots| {
+            state.with_base(|base| {
+                slots
+                    .iter()
+                    .copied()
+                    .filter(|&slot| {
+                        let (Some(contact), Some(entry)) =
+                            (base.get(slot), base.search_entry(slot))
+                        else {
+                            return false;
+                        };
+                        status.is_none_or(|s| contact.status == s)
+                            && (filters.source.is_empty() || contact.source == filters.source)
+                            && freshness.is_none_or(|f| policy.of(contact, today) == f)
+                            && query.matches(entry)
+                    })
+                    .collect::<Vec<SlotId>>()
+            })
+        })
+    });
+    let total = Memo::new(move |_| state.with_base(Base::len));
+
+    let export = move |_| {
+        let today = state.today.get_untracked();
+        let policy = state.settings.get_untracked().freshness;
+        let bytes = visible.with_untracked(|slots| {
+            state.with_base_untracked(|base| {
+                export_csv(
+                    slots.iter().filter_map(|&s| base.get(s)),
+                    preset.get_untracked(),
+                    &policy,
+                    today,
+                )
+            })
+        });
+        let name = format!("kartoteka-{}.csv", today.format("%Y-%m-%d"));
+        if let Err(error) = download(&bytes, &name, "text/csv;charset=utf-8") {
+            crate::state::log(&format!("export failed: {error}"));
+        }
+    };
+
+    view! {
+        <Show when=move || { total.get() > 0 } fallback=|| view! { <EmptyBase /> }>
+            <div class="toolbar">
+                <SearchBox query />
+                <FilterBar filters sort />
+                <div class="toolbar-row">
+                    <Count shown=Signal::derive(move || visible.with(Vec::len)) total />
+                    <span class="spacer"></span>
+                    <label class="visually-hidden" for="export-preset">{t!(i18n, export_preset)}</label>
+                    <select
+                        id="export-preset"
+                        data-testid="export-preset"
+                        on:change=move |ev| preset.set(if event_target_value(&ev) == "plain" { kartoteka_core::CsvPreset::Plain } else { kartoteka_core::CsvPreset::Excel })
+                        prop:value=move || match preset.get() { kartoteka_core::CsvPreset::Plain => "plain", _ => "excel" }
+                    >
+                        <option value="excel">{t!(i18n, preset_excel)}</option>
+                        <option value="plain">{t!(i18n, preset_plain)}</option>
+                    </select>
+                    <button class="button" data-testid="export-csv" on:click=export>
+                        {t!(i18n, export)}
+                    </button>
+                </div>
+            </div>
+            <Show
+                when=move || visible.with(|v| !v.is_empty())
+                fallback=move || view! {
+                    <div class="nothing" data-testid="nothing-found">
+                        <p>{t!(i18n, nothing_found)}</p>
+                        <button class="button" on:click=move |_| { query.set(String::new()); filters.set(Filters::default()); }>
+                            {t!(i18n, reset_filters)}
+                        </button>
+                    </div>
+                }
+            >
+                <VirtualList slots=visible />
+            </Show>
+        </Show>
+    }
+}
+
+fn sorted_slots(base: &Base, by: SortBy) -> Vec<SlotId> {
+    // Keys are built once per sort, not once per comparison.
+    let mut keyed: Vec<(String, String, SlotId)> = base
+        .iter()
+        .map(|(slot, contact)| {
+            let name = contact.display_name().to_lowercase().replace('ё', "е");
+            let primary = match by {
+                SortBy::Name => name.clone(),
+                SortBy::Company => contact.company.to_lowercase().replace('ё', "е"),
+                // Never-confirmed first, then the oldest confirmations.
+                SortBy::ConfirmedOn => contact
+                    .confirmed_on
+                    .map_or_else(String::new, |d| format!("1{}", d.format("%Y%m%d"))),
+            };
+            (primary, name, slot)
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| match (a.0.is_empty(), b.0.is_empty()) {
+        // Records without a company sort after those with one.
+        (true, false) if by == SortBy::Company => Ordering::Greater,
+        (false, true) if by == SortBy::Company => Ordering::Less,
+        _ => {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        }
+    });
+    keyed.into_iter().map(|(_, _, slot)| slot).collect()
+}
+
+#[component]
+fn SearchBox(query: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let input = NodeRef::<html::Input>::new();
+    // "/" focuses the search from anywhere but a text field.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing {
+            if let Some(input) = input.get() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+        }
+    });
+    view! {
+        <input
+            class="search"
+            type="search"
+            node_ref=input
+            data-testid="search"
+            aria-label=move || t_string!(i18n, search_label)
+            placeholder=move || t_string!(i18n, search_placeholder)
+            prop:value=move || query.get()
+            on:input=move |ev| query.set(event_target_value(&ev))
+        />
+    }
+}
+
+#[component]
+fn FilterBar(filters: RwSignal<Filters>, sort: RwSignal<SortBy>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let sources = Memo::new(move |_| {
+        state.with_base(|base| {
+            let mut sources: Vec<String> = base
+                .iter()
+                .map(|(_, c)| c.source.clone())
+                .filter(|s| !s.is_empty())
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            sources
+        })
+    });
+    let status_label = move |s: Status| labels::status(i18n, s);
+    let freshness_label = move |f: Freshness| labels::freshness(i18n, f);
+    view! {
+        <div class="toolbar-row filters">
+            <label class="chip">
+                <span>{t!(i18n, filter_status)}</span>
+                <select
+                    data-testid="filter-status"
+                    prop:value=move || filters.with(|f| f.status.clone())
+                    on:change=move |ev| filters.update(|f| f.status = event_target_value(&ev))
+                >
+                    <option value="">{t!(i18n, filter_any)}</option>
+                    {Status::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.key()>{move || status_label(s)}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="chip">
+                <span>{t!(i18n, filter_source)}</span>
+                <select
+                    data-testid="filter-source"
+                    prop:value=move || filters.with(|f| f.source.clone())
+                    on:change=move |ev| filters.update(|f| f.source = event_target_value(&ev))
+                >
+                    <option value="">{t!(i18n, filter_any)}</option>
+                    <For each=move || sources.get() key=|s| s.clone() let:source>
+                        <option value=source.clone()>{source.clone()}</option>
+                    </For>
+                </select>
+            </label>
+            <label class="chip">
+                <span>{t!(i18n, filter_freshness)}</span>
+                <select
+                    data-testid="filter-freshness"
+                    prop:value=move || filters.with(|f| f.freshness.clone())
+                    on:change=move |ev| filters.update(|f| f.freshness = event_target_value(&ev))
+                >
+                    <option value="">{t!(i18n, filter_any)}</option>
+                    {Freshness::ALL
+                        .into_iter()
+                        .map(|f| view! { <option value=f.key()>{move || freshness_label(f)}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="chip">
+                <span>{t!(i18n, sort_label)}</span>
+                <select
+                    data-testid="sort"
+                    prop:value=move || sort.get().key()
+                    on:change=move |ev| {
+                        if let Some(by) = SortBy::from_key(&event_target_value(&ev)) {
+                            sort.set(by);
+                        }
+                    }
+                >
+                    <option value="name">{t!(i18n, sort_name)}</option>
+                    <option value="company">{t!(i18n, sort_company)}</option>
+                    <option value="confirmed_on">{t!(i18n, sort_confirmed_on)}</option>
+                </select>
+            </label>
+        </div>
+    }
+}
+
+#[component]
+fn Count(shown: Signal<usize>, total: Memo<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        let locale = i18n.get_locale();
+        let n = shown.get();
+        let mut text =
+            t_string!(i18n, count, count = n, shown = format::count(locale, n)).to_string();
+        if n != total.get() {
+            text.push(' ');
+            text.push_str(&t_string!(
+                i18n,
+                of_total,
+                total = format::count(locale, total.get())
+            ));
+        }
+        text
+    };
+    view! {
+        <span class="count" data-testid="contact-count" data-count=move || shown.get().to_string()>
+            {text}
+        </span>
+    }
+}
+
+#[component]
+fn VirtualList(slots: Memo<Vec<SlotId>>) -> impl IntoView {
+    let viewport = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let height = RwSignal::new(800.0_f64);
+    let measure = move || {
+        if let Some(el) = viewport.get_untracked() {
+            height.set(f64::from(el.client_height().max(1)));
+            scroll_top.set(f64::from(el.scroll_top()));
+        }
+    };
+    Effect::new(move |_| {
+        if viewport.get().is_some() {
+            measure();
+        }
+    });
+    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || handle.remove());
+
+    // When the list shrinks under the scroll position (a new search), go
+    // back to the top instead of showing an empty stretch.
+    Effect::new(move |previous: Option<usize>| {
+        let len = slots.with(Vec::len);
+        if previous.is_some_and(|p| p != len) {
+            if let Some(el) = viewport.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
+        }
+        len
+    });
+
+    let window_rows = move || {
+        let top = scroll_top.get();
+        let first = ((top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (height.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        slots.with(|slots| {
+            slots
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take(count)
+                .map(|(i, &s)| (i, s))
+                .collect::<Vec<_>>()
+        })
+    };
+    let total_height = move || format!("{}px", slots.with(Vec::len) as f64 * ROW_HEIGHT);
+    view! {
+        <div
+            class="viewport"
+            node_ref=viewport
+            data-testid="contact-list"
+            on:scroll=move |_| {
+                if let Some(el) = viewport.get_untracked() {
+                    scroll_top.set(f64::from(el.scroll_top()));
+                }
+            }
+        >
+            <div class="rows" style:height=total_height>
+                <For
+                    each=window_rows
+                    key=|(index, slot)| (*index, *slot)
+                    children=move |(index, slot)| view! { <Row index slot_id=slot /> }
+                />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Row(index: usize, slot_id: SlotId) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let contact = Memo::new(move |_| state.with_base(|base| base.get(slot_id).cloned()));
+    let field = move |f: fn(&Contact) -> String| {
+        move || contact.with(|c| c.as_ref().map(f).unwrap_or_default())
+    };
+    let freshness = Signal::derive(move || {
+        let policy = state.settings.get().freshness;
+        let today = state.today.get();
+        contact.with(|c| c.as_ref().map_or(Freshness::Never, |c| policy.of(c, today)))
+    });
+    let status = move || {
+        labels::status(
+            i18n,
+            contact.with(|c| c.as_ref().map(|c| c.status).unwrap_or_default()),
+        )
+    };
+    let href = move || {
+        contact.with(|c| {
+            c.as_ref()
+                .map(|c| Route::Contact(c.id.clone()).href())
+                .unwrap_or_default()
+        })
+    };
+    let company = field(|c| {
+        [c.company.as_str(), c.position.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
+    let route = expect_context::<ReadSignal<Route>>();
+    let selected = move || {
+        route.with(|r| match r {
+            Route::Contact(id) => contact.with(|c| c.as_ref().is_some_and(|c| &c.id == id)),
+            _ => false,
+        })
+    };
+    view! {
+        <a
+            class="row"
+            class:selected=selected
+            href=href
+            data-testid="contact-row"
+            style:transform=format!("translateY({}px)", index as f64 * ROW_HEIGHT)
+        >
+            <span class="cell name">
+                <span class="primary" data-testid="row-name">{field(Contact::display_name)}</span>
+                <span class="secondary" data-testid="row-company">{company}</span>
+            </span>
+            <span class="cell phone" data-testid="row-phone">
+                {field(|c| c.main_phone().map(|p| p.value.clone()).unwrap_or_default())}
+            </span>
+            <span class="cell email" data-testid="row-email">
+                {field(|c| c.main_email().map(|e| e.value.clone()).unwrap_or_default())}
+            </span>
+            <span class="cell status">{status}</span>
+            <span class="cell source">{field(|c| c.source.clone())}</span>
+            <span class="cell fresh"><FreshnessBadge state=freshness /></span>
+        </a>
+    }
+}
+
+#[component]
+fn EmptyBase() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="empty" data-testid="empty-state">
+            <h1>{t!(i18n, empty_title)}</h1>
+            <p>{t!(i18n, empty_text)}</p>
+            <div class="actions">
+                <a class="button primary" href=Route::Import.href() data-testid="empty-import">
+                    {t!(i18n, empty_import)}
+                </a>
+                <a class="button" href=Route::NewContact.href() data-testid="empty-add">
+                    {t!(i18n, empty_add)}
+                </a>
+            </div>
+        </div>
+    }
+}
