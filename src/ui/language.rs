@@ -1,23 +1,21 @@
-//! The language switch. The browser's language decides on first start;
-//! the user's choice is then remembered on this device.
+//! The language switch. Russian is the default whatever the browser's
+//! language, since the teams Kartoteka serves work in Russian; English is
+//! one choice away in settings, and the choice is remembered on this device.
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 use crate::i18n::*;
 
 const KEY: &str = "kartoteka.language";
 
-/// Applies the remembered language, if the user ever chose one.
+/// Applies the remembered language, or Russian when none was chosen.
 pub fn restore_language() {
     let i18n = use_i18n();
-    if let Some(locale) = LocalStorage::get::<String>(KEY)
+    let remembered = LocalStorage::get::<String>(KEY)
         .ok()
-        .and_then(|s| s.parse::<Locale>().ok())
-    {
-        i18n.set_locale(locale);
-    }
+        .and_then(|s| s.parse::<Locale>().ok());
+    i18n.set_locale(remembered.unwrap_or(Locale::ru));
 }
 
 #[component]

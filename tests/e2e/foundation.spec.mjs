@@ -36,6 +36,13 @@ test('the Russian Excel file is recognised, previewed and imported whole', async
   await expect(page.getByTestId('contact-count')).toHaveAttribute('data-count', String(EXCEL_ROWS));
   await expect(page.getByTestId('contact-count')).toHaveText('1 516 контактов');
 
+  // Only the rows in view are in the page, also after scrolling to the end.
+  const rows = page.getByTestId('contact-row');
+  expect(await rows.count()).toBeLessThan(60);
+  await page.getByTestId('contact-list').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByTestId('row-name').last()).toHaveText('Якушева Наталья');
+  expect(await rows.count()).toBeLessThan(60);
+
   // A patronymic.
   await search(page, 'Кузьмин Филарет Арсенович');
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
@@ -66,8 +73,7 @@ test('phones are found by their digits however they are typed', async ({ page })
   await page.goto('./#/');
   for (const query of ['8 928 921-84-01', '+7 (928) 921 84 01', '9289218401', '89289218401', '921-84']) {
     await search(page, query);
-    await expect(page.getByTestId('row-name').filter({ hasText: 'Кондратьев Аверкий Теймуразович' }))
-      .toHaveCount(1);
+    await expect(page.getByTestId('row-name')).toContainText(['Кондратьев Аверкий Теймуразович']);
   }
   // A full number matches only that number, not everything containing its digits.
   await search(page, '+7 (928) 921 84 01');
