@@ -239,3 +239,15 @@ for (const preset of ['excel', 'plain']) {
     expect(after.map(key).sort()).toEqual(before.map(key).sort());
   });
 }
+
+test('the interface is Russian by default and English when chosen', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await openApp(page, '#/settings');
+  await expect(page.getByTestId('nav-settings')).toHaveText('Настройки');
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+  await page.reload();
+  await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+  await context.close();
+});
