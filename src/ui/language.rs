@@ -10,12 +10,18 @@ use crate::i18n::*;
 const KEY: &str = "kartoteka.language";
 
 /// Applies the remembered language, or Russian when none was chosen.
+///
+/// The translation provider picks the browser's language in an effect of
+/// its own once mounted; this runs as an effect too, created after it, so
+/// that the choice made here is the one that stays.
 pub fn restore_language() {
     let i18n = use_i18n();
-    let remembered = LocalStorage::get::<String>(KEY)
-        .ok()
-        .and_then(|s| s.parse::<Locale>().ok());
-    i18n.set_locale(remembered.unwrap_or(Locale::ru));
+    Effect::new(move |_| {
+        let remembered = LocalStorage::get::<String>(KEY)
+            .ok()
+            .and_then(|s| s.parse::<Locale>().ok());
+        i18n.set_locale(remembered.unwrap_or(Locale::ru));
+    });
 }
 
 #[component]

@@ -1,7 +1,9 @@
 // The first slice end to end: a newcomer opens the page, imports the
 // Russian Excel file, finds, edits and exports contacts.
-import { test, expect } from '@playwright/test';
+import { test, expect, chromium } from '@playwright/test';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { count, fixture, importFile, openApp, search, storedContacts, wipeBase } from './helpers.mjs';
 
 const EXCEL = fixture('excel_ru_cp1251.csv');
@@ -250,4 +252,25 @@ test('the interface is Russian by default and English when chosen', async ({ bro
   await page.reload();
   await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
   await context.close();
+});
+
+test('the base is still there after the browser is closed and opened again', async ({ baseURL }, testInfo) => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-profile-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL, locale: 'ru-RU' });
+  try {
+    let browser = await launch();
+    let page = await browser.newPage();
+    await openApp(page);
+    await importFile(page, EXCEL);
+    await browser.close();
+
+    browser = await launch();
+    page = await browser.newPage();
+    await openApp(page);
+    await expect(page.getByTestId('contact-count')).toHaveAttribute('data-count', String(EXCEL_ROWS));
+    await browser.close();
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
 });
