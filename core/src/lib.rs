@@ -8,7 +8,9 @@
 //! - [`base`]: all contacts in memory, arranged in the chunks they are stored in.
 //! - [`freshness`]: whether a record's confirmation is fresh, due or stale.
 //! - [`phone`], [`date`], [`validate`]: reading what people type.
-//! - [`import`]: CSV files in, from decoding bytes to mapped contacts with warnings.
+//! - [`import`]: CSV files and .xlsx workbooks in, from bytes to mapped contacts with
+//!   warnings.
+//! - [`dedupe`]: finding the record an imported contact duplicates, and merging them.
 //! - [`export`]: CSV files out, in a layout [`import`] reads back unchanged.
 //! - [`search`]: the search box.
 
@@ -16,6 +18,7 @@
 
 pub mod base;
 pub mod date;
+pub mod dedupe;
 pub mod export;
 mod formula;
 pub mod freshness;
@@ -26,12 +29,13 @@ pub mod search;
 pub mod validate;
 
 pub use date::{format_date, format_timestamp, parse_date, parse_timestamp};
+pub use dedupe::{merge_into, DuplicatePolicy, MatchIndex, MatchReason};
 pub use export::{export_csv, CsvPreset};
 pub use freshness::{Freshness, FreshnessPolicy, Threshold, ThresholdUnit};
 pub use import::{
-    decode, map_row, prepare, read_table, recognise, sniff_delimiter, Decoded, Field,
-    ImportContext, ImportError, Layout, MappedRow, Mapping, Prepared, Row, RowIssue, RowIssueKind,
-    SlotPart, Table,
+    decode, map_row, prepare, prepare_xlsx, read_table, read_xlsx, recognise, sniff_delimiter,
+    Decoded, Field, ImportContext, ImportError, Layout, MappedRow, Mapping, Prepared, Row,
+    RowIssue, RowIssueKind, SlotPart, Table, XLSX_DELIMITER, XLSX_ENCODING,
 };
 pub use model::*;
 pub use phone::{digits, national_part, normalize_phone, phone_query_matches};

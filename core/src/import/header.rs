@@ -5,6 +5,13 @@
 //! Headers are normalised (case, `ё`, spacing, a trailing `:` or `*`) and looked up in a
 //! table of synonyms; the columns of Kartoteka's own export are recognised by their
 //! numbered names ("Телефон 2: тип") so a file exported and imported back loses nothing.
+//!
+//! The exports of Google Contacts, Outlook, Thunderbird, Bitrix24 and amoCRM are
+//! recognised as a whole first, by headers only they use, because the same words mean
+//! different things in them: Outlook's "Title" is a salutation, not a position;
+//! Thunderbird's "Адрес 2" is the second line of a home address, not Kartoteka's second
+//! address; Google's "Name" is the whole name. Each such layout has its own table, which
+//! is consulted before the common one.
 
 use crate::model::{AddressKind, EmailKind, MessengerKind, PhoneKind};
 
@@ -106,6 +113,20 @@ pub enum Layout {
     Kartoteka,
     /// A hand-kept Russian spreadsheet: Фамилия and Имя (or ФИО) and a phone column.
     RussianExcel,
+    /// A Google Contacts export, the current layout ("First Name", "Labels", "Phone 1 -
+    /// Label") or the legacy one ("Given Name", "Group Membership", "Phone 1 - Type").
+    GoogleContacts,
+    /// Outlook's CSV export, in English ("Business Phone", "E-mail Address") or Russian
+    /// ("Телефон переносной", "Адрес эл. почты").
+    Outlook,
+    /// Bitrix24's contact export with field codes as headers (NAME, LAST_NAME,
+    /// PHONE_MOBILE, SOURCE_ID, TYPE_ID, …).
+    Bitrix24,
+    /// amoCRM's contact export ("Полное имя контакта", "Ответственный", "Теги", …).
+    AmoCrm,
+    /// Thunderbird's address book export, in English ("Primary Email", "Mobile Number")
+    /// or Russian ("Отображаемое имя", "Основной адрес эл. почты").
+    Thunderbird,
     /// Anything else; columns may still be recognised one by one.
     Unknown,
 }
@@ -125,6 +146,9 @@ pub(crate) const EXTRA_PREFIX: &str = "доп.:";
 
 /// Recognises each header and the layout of the file.
 ///
+/// The layout is decided from the headers alone (see the module docs); within a known
+/// export's layout, its own meaning of a header wins over the common one.
+///
 /// A field may occur more than once (two "Телефон" columns); each such column adds to the
 /// contact's list, or for a single-valued field keeps the first value and stores the
 /// others as extra fields.
@@ -141,11 +165,15 @@ pub(crate) const EXTRA_PREFIX: &str = "доп.:";
 /// );
 /// ```
 pub fn recognise(headers: &[String]) -> Mapping {
-    let columns: Vec<Option<Field>> = headers
+    let normalised: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+    let layout = layout_of(headers, &normalised);
+    let columns = normalised
         .iter()
-        .map(|header| field_of(&normalise_header(header)))
+        .map(|header| match layout_field(layout, header) {
+            Some(field) => field,
+            None => field_of(header),
+        })
         .collect();
-    let layout = layout_of(headers, &columns);
     Mapping { layout, columns }
 }
 
@@ -203,36 +231,47 @@ fn slot_of(header: &str) -> Option<Field> {
 }
 
 /// Google Contacts' numbered values ("Phone 1 - Value", "E-mail 2 - Value", "Address 1 -
-/// Formatted"), each of the default kind; their "- Label" columns stay extra fields.
+/// Formatted") outside a recognised Google file (a sheet made from one), each of the
+/// default kind; their "- Label" columns stay extra fields.
 fn google_value_of(header: &str) -> Option<Field> {
-    let (entry, part) = header.rsplit_once(" - ")?;
-    let (list, n) = entry.rsplit_once(' ')?;
-    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    match (list, part) {
-        ("phone", "value") => Some(Field::Phone(PhoneKind::Mobile)),
-        ("e-mail", "value") => Some(Field::Email(EmailKind::Work)),
-        ("address", "formatted") => Some(Field::Address(AddressKind::Work)),
+    match google_numbered(header)? {
+        ("phone", _, "value") => Some(Field::Phone(PhoneKind::Mobile)),
+        ("e-mail", _, "value") => Some(Field::Email(EmailKind::Work)),
+        ("address", _, "formatted") => Some(Field::Address(AddressKind::Work)),
         _ => None,
     }
 }
 
-fn layout_of(headers: &[String], columns: &[Option<Field>]) -> Layout {
-    let has = |field: Field| columns.contains(&Some(field));
-    if has(Field::PhoneSlot {
-        n: 1,
-        part: SlotPart::Value,
-    }) && has(Field::PhoneSlot {
-        n: 1,
-        part: SlotPart::Kind,
-    }) {
+/// The layout of a file with these headers (`normalised` being the same, normalised).
+///
+/// Kartoteka's export is known by its numbered phone columns. The exports of other
+/// programs are known by their distinctive headers: the layout with the most of them
+/// wins, if it has at least two, so that one borrowed word ("Категории" in a hand-made
+/// sheet) does not turn a spreadsheet into an Outlook file.
+fn layout_of(headers: &[String], normalised: &[String]) -> Layout {
+    let slots: Vec<Option<Field>> = normalised.iter().map(|h| slot_of(h)).collect();
+    let has_slot = |part| slots.contains(&Some(Field::PhoneSlot { n: 1, part }));
+    if has_slot(SlotPart::Value) && has_slot(SlotPart::Kind) {
         return Layout::Kartoteka;
     }
+    let mut best = (0, Layout::Unknown);
+    for layout in EXPORT_LAYOUTS {
+        let score = normalised
+            .iter()
+            .filter(|h| is_distinctive(layout, h))
+            .count();
+        if score > best.0 {
+            best = (score, layout);
+        }
+    }
+    if best.0 >= 2 {
+        return best.1;
+    }
+    let columns: Vec<Option<Field>> = normalised.iter().map(|h| field_of(h)).collect();
     // Under a Russian header, so that an English sheet with a phone column is not taken
     // for a Russian one.
     let russian = |wanted: fn(Field) -> bool| {
-        headers.iter().zip(columns).any(|(header, field)| {
+        headers.iter().zip(&columns).any(|(header, field)| {
             field.is_some_and(wanted)
                 && header
                     .chars()
@@ -246,6 +285,413 @@ fn layout_of(headers: &[String], columns: &[Option<Field>]) -> Layout {
     } else {
         Layout::Unknown
     }
+}
+
+/// The layouts of other programs' exports, in the order that wins a tie.
+const EXPORT_LAYOUTS: [Layout; 5] = [
+    Layout::GoogleContacts,
+    Layout::Outlook,
+    Layout::Thunderbird,
+    Layout::Bitrix24,
+    Layout::AmoCrm,
+];
+
+/// Whether `header` (normalised) is one that only `layout`'s program writes.
+fn is_distinctive(layout: Layout, header: &str) -> bool {
+    match layout {
+        Layout::GoogleContacts => {
+            google_numbered(header).is_some()
+                || matches!(
+                    header,
+                    "labels"
+                        | "group membership"
+                        | "organization name"
+                        | "organization title"
+                        | "organization department"
+                        | "given name"
+                        | "additional name"
+                        | "family name"
+                        | "phonetic first name"
+                        | "phonetic middle name"
+                        | "phonetic last name"
+                        | "file as"
+                        | "name prefix"
+                        | "yomi name"
+                        | "given name yomi"
+                )
+        }
+        Layout::Outlook => {
+            outlook_address(header).is_some()
+                || matches!(
+                    header,
+                    "e-mail address"
+                        | "e-mail 2 address"
+                        | "e-mail 3 address"
+                        | "e-mail type"
+                        | "e-mail display name"
+                        | "business phone"
+                        | "business phone 2"
+                        | "business fax"
+                        | "company main phone"
+                        | "primary phone"
+                        | "car phone"
+                        | "assistant's phone"
+                        | "categories"
+                        | "referred by"
+                        | "телефон переносной"
+                        | "адрес эл. почты"
+                        | "адрес 2 эл. почты"
+                        | "адрес 3 эл. почты"
+                        | "тип эл. почты"
+                        | "краткое имя эл. почты"
+                        | "категории"
+                        | "телефон раб. 2"
+                        | "телефон дом. 2"
+                        | "основной телефон организации"
+                        | "телефон в машине"
+                        | "обращение"
+                        | "суффикс"
+                )
+        }
+        Layout::Thunderbird => matches!(
+            header,
+            "display name"
+                | "primary email"
+                | "secondary email"
+                | "screen name"
+                | "mobile number"
+                | "pager number"
+                | "fax number"
+                | "home zipcode"
+                | "work zipcode"
+                | "web page 1"
+                | "web page 2"
+                | "birth year"
+                | "custom 1"
+                | "отображаемое имя"
+                | "псевдоним"
+                | "основной адрес эл. почты"
+                | "дополнительный адрес эл. почты"
+                | "адрес электронной почты"
+                | "альтернативный адрес электронной почты"
+                | "номер сотового телефона"
+                | "номер пейджера"
+                | "номер факса"
+                | "имя в чате"
+                | "веб-страница 1"
+                | "год рождения"
+                | "прочее 1"
+                | "адрес (раб.)"
+        ),
+        Layout::Bitrix24 => matches!(
+            header,
+            "last_name"
+                | "second_name"
+                | "phone_work"
+                | "phone_mobile"
+                | "phone_home"
+                | "phone_fax"
+                | "phone_pager"
+                | "phone_other"
+                | "email_work"
+                | "email_home"
+                | "email_other"
+                | "im_skype"
+                | "im_icq"
+                | "im_telegram"
+                | "im_other"
+                | "web_work"
+                | "source_id"
+                | "source_description"
+                | "type_id"
+                | "assigned_by_id"
+        ),
+        Layout::AmoCrm => matches!(
+            header,
+            "полное имя контакта"
+                | "ответственный"
+                | "ответственный пользователь"
+                | "кем создан"
+                | "кем изменен"
+                | "рабочий email"
+                | "личный email"
+                | "ближайшая задача"
+        ),
+        Layout::Kartoteka | Layout::RussianExcel | Layout::Unknown => false,
+    }
+}
+
+/// What `header` (normalised) means in `layout`, when that differs from the common table:
+/// `Some(None)` is a column the layout's program fills with something Kartoteka has no
+/// field for, kept as an extra field.
+fn layout_field(layout: Layout, header: &str) -> Option<Option<Field>> {
+    match layout {
+        Layout::GoogleContacts => google_field(header),
+        Layout::Outlook => outlook_field(header),
+        Layout::Thunderbird => thunderbird_field(header),
+        Layout::Bitrix24 => bitrix_field(header),
+        Layout::Kartoteka | Layout::RussianExcel | Layout::AmoCrm | Layout::Unknown => None,
+    }
+}
+
+/// A numbered column of Google Contacts, "phone 2 - label", as ("phone", 2, "label").
+fn google_numbered(header: &str) -> Option<(&str, u8, &str)> {
+    let (entry, part) = header.split_once(" - ")?;
+    let (list, n) = entry.rsplit_once(' ')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u8 = n.parse().ok().filter(|&n| n > 0)?;
+    Some((list, n, part))
+}
+
+/// Google Contacts' columns. A numbered "Label" (or legacy "Type") column pairs with the
+/// "Value" column of the same number as one slot, so each value gets its own kind; the
+/// address components next to "Formatted" repeat it and stay extra fields.
+fn google_field(header: &str) -> Option<Option<Field>> {
+    use SlotPart::{Kind, Value};
+    if let Some((list, n, part)) = google_numbered(header) {
+        let field = match (list, part) {
+            ("phone", "label" | "type") => Some(Field::PhoneSlot { n, part: Kind }),
+            ("phone", "value") => Some(Field::PhoneSlot { n, part: Value }),
+            ("e-mail" | "email", "label" | "type") => Some(Field::EmailSlot { n, part: Kind }),
+            ("e-mail" | "email", "value") => Some(Field::EmailSlot { n, part: Value }),
+            ("address", "label" | "type") => Some(Field::AddressSlot { n, part: Kind }),
+            ("address", "formatted") => Some(Field::AddressSlot { n, part: Value }),
+            // The service says which messenger; the label (home, work) says nothing useful.
+            ("im", "service") => Some(Field::MessengerSlot { n, part: Kind }),
+            ("im", "value") => Some(Field::MessengerSlot { n, part: Value }),
+            ("organization", "name") if n == 1 => Some(Field::Company),
+            ("organization", "title") if n == 1 => Some(Field::Position),
+            _ => None,
+        };
+        return Some(field);
+    }
+    let field = match header {
+        // The legacy layout's "Name" is the whole name; its parts have columns of their own.
+        "name" => Field::FullName,
+        "additional name" => Field::Patronymic,
+        "labels" | "group membership" => Field::Tags,
+        _ => return None,
+    };
+    Some(Some(field))
+}
+
+/// The kind of address an Outlook address component column belongs to: "Business
+/// Street 2", "Home Postal Code", "Индекс (раб. адрес)", "Почтовый код (дом.)".
+fn outlook_address(header: &str) -> Option<AddressKind> {
+    let english = header.split_once(' ').and_then(|(kind, part)| {
+        let kind = match kind {
+            "business" => AddressKind::Work,
+            "home" => AddressKind::Home,
+            "other" => AddressKind::Other,
+            _ => return None,
+        };
+        matches!(
+            part,
+            "street"
+                | "street 2"
+                | "street 3"
+                | "city"
+                | "state"
+                | "postal code"
+                | "country/region"
+                | "country"
+                | "address po box"
+        )
+        .then_some(kind)
+    });
+    english.or_else(|| {
+        // Outlook shortens one header of its own; Thunderbird's "(раб.)" is not Outlook's.
+        if header == "почтовый код (дом.)" {
+            return Some(AddressKind::Home);
+        }
+        let (part, kind) = header.split_once(" (")?;
+        let kind = match kind.strip_suffix(')')? {
+            "раб. адрес" => AddressKind::Work,
+            "дом. адрес" => AddressKind::Home,
+            "другой адрес" => AddressKind::Other,
+            _ => return None,
+        };
+        matches!(
+            part,
+            "улица"
+                | "улица 2"
+                | "улица 3"
+                | "город"
+                | "область"
+                | "индекс"
+                | "почтовый код"
+                | "почтовый индекс"
+                | "страна или регион"
+                | "страна"
+                | "почтовый ящик"
+        )
+        .then_some(kind)
+    })
+}
+
+/// Outlook's columns, English and Russian.
+fn outlook_field(header: &str) -> Option<Option<Field>> {
+    use Field::{Email, Phone};
+    if let Some(kind) = outlook_address(header) {
+        return Some(Some(Field::Address(kind)));
+    }
+    let field = match header {
+        // A salutation ("Г-н") and a suffix, not a position or a name part.
+        "title" | "обращение" | "suffix" | "суффикс" => return Some(None),
+        "business phone"
+        | "business phone 2"
+        | "телефон раб. 2"
+        | "company main phone"
+        | "основной телефон организации"
+        | "assistant's phone"
+        | "телефон помощника" => Phone(PhoneKind::Work),
+        "mobile phone" | "телефон переносной" | "car phone" | "телефон в машине" => {
+            Phone(PhoneKind::Mobile)
+        }
+        "home phone" | "home phone 2" | "телефон дом. 2" => Phone(PhoneKind::Home),
+        "business fax"
+        | "рабочий факс"
+        | "home fax"
+        | "домашний факс"
+        | "other fax"
+        | "другой факс" => Phone(PhoneKind::Fax),
+        "primary phone"
+        | "основной телефон"
+        | "other phone"
+        | "pager"
+        | "пейджер"
+        | "callback"
+        | "обратный вызов"
+        | "radio phone"
+        | "радиотелефон"
+        | "isdn"
+        | "tty/tdd phone"
+        | "телетайп/телефон с титрами"
+        | "telex"
+        | "телекс" => Phone(PhoneKind::Other),
+        "e-mail address" | "адрес эл. почты" => Email(EmailKind::Work),
+        "e-mail 2 address" | "адрес 2 эл. почты" | "e-mail 3 address" | "адрес 3 эл. почты" => {
+            Email(EmailKind::Other)
+        }
+        // The transport ("SMTP") and "Name (address)" that Outlook derives from the
+        // address itself.
+        "e-mail type"
+        | "e-mail 2 type"
+        | "e-mail 3 type"
+        | "тип эл. почты"
+        | "тип 2 эл. почты"
+        | "тип 3 эл. почты"
+        | "e-mail display name"
+        | "e-mail 2 display name"
+        | "e-mail 3 display name"
+        | "краткое имя эл. почты"
+        | "краткое 2 имя эл. почты"
+        | "краткое 3 имя эл. почты" => Field::Derived,
+        "categories" | "категории" => Field::Tags,
+        "referred by" => Field::Source,
+        // Outlook writes these for every contact, whatever the user did ("Priority:
+        // Normal", "Gender: Unspecified", initials made from the name); as extra fields
+        // they would bury the ones the user typed.
+        "priority"
+        | "sensitivity"
+        | "private"
+        | "gender"
+        | "initials"
+        | "internet free busy"
+        | "важность"
+        | "пометка"
+        | "частное"
+        | "пол"
+        | "инициалы"
+        | "сведения о доступности в интернете" => Field::Derived,
+        _ => return None,
+    };
+    Some(Some(field))
+}
+
+/// The kind of address a Thunderbird address column belongs to: "Home City", "Work
+/// ZipCode", "Город (раб.)", "Рабочий адрес 2".
+fn thunderbird_address(header: &str) -> Option<AddressKind> {
+    if let Some((kind, part)) = header.split_once(' ') {
+        let kind = match kind {
+            "home" => Some(AddressKind::Home),
+            "work" => Some(AddressKind::Work),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            return matches!(
+                part,
+                "address" | "address 2" | "city" | "state" | "zipcode" | "country"
+            )
+            .then_some(kind);
+        }
+    }
+    let (part, kind) = match header.strip_suffix(" (раб.)") {
+        Some(part) => (part, AddressKind::Work),
+        None => (header, AddressKind::Home),
+    };
+    match part {
+        "рабочий адрес" | "рабочий адрес 2" => Some(AddressKind::Work),
+        "адрес"
+        | "адрес 2"
+        | "домашний адрес"
+        | "домашний адрес 2"
+        | "город"
+        | "штат"
+        | "область"
+        | "регион"
+        | "почтовый индекс"
+        | "индекс"
+        | "страна" => Some(kind),
+        _ => None,
+    }
+}
+
+/// Thunderbird's columns, English and Russian.
+fn thunderbird_field(header: &str) -> Option<Option<Field>> {
+    use Field::{Email, Phone};
+    if let Some(kind) = thunderbird_address(header) {
+        return Some(Some(Field::Address(kind)));
+    }
+    let field = match header {
+        // Fills the patronymic Thunderbird has no column for ("Петров Иван Сергеевич").
+        "display name" | "отображаемое имя" => Field::FullName,
+        "primary email" | "основной адрес эл. почты" | "адрес электронной почты" => {
+            Email(EmailKind::Work)
+        }
+        "secondary email"
+        | "дополнительный адрес эл. почты"
+        | "альтернативный адрес электронной почты" => {
+            Email(EmailKind::Other)
+        }
+        "screen name" | "имя в чате" | "интернет-пейджер" => {
+            Field::Messenger(MessengerKind::Other)
+        }
+        "work phone" | "рабочий телефон" => Phone(PhoneKind::Work),
+        "home phone" | "домашний телефон" => Phone(PhoneKind::Home),
+        "fax number" | "факс" | "номер факса" => Phone(PhoneKind::Fax),
+        "pager number" | "пейджер" | "номер пейджера" => {
+            Phone(PhoneKind::Other)
+        }
+        "mobile number" | "мобильный телефон" | "номер сотового телефона" => {
+            Phone(PhoneKind::Mobile)
+        }
+        _ => return None,
+    };
+    Some(Some(field))
+}
+
+/// Bitrix24's field codes whose values need Bitrix's own reading (see
+/// [`map_row`](super::map_row)): its contact type and the description of the source.
+fn bitrix_field(header: &str) -> Option<Option<Field>> {
+    let field = match header {
+        "type_id" => Field::Status,
+        "source_description" => Field::Source,
+        _ => return None,
+    };
+    Some(Some(field))
 }
 
 /// Normalised header names and what they mean: Russian spreadsheets, English ones, and
@@ -288,6 +734,7 @@ const SYNONYMS: &[(&str, Field)] = {
         ("organization", Company),
         ("organisation", Company),
         ("organization name", Company),
+        ("company_title", Company),
         ("должность", Position),
         ("position", Position),
         ("title", Position),
@@ -328,6 +775,7 @@ const SYNONYMS: &[(&str, Field)] = {
         ("факс", Phone(PhoneKind::Fax)),
         ("fax", Phone(PhoneKind::Fax)),
         ("phone_fax", Phone(PhoneKind::Fax)),
+        ("phone_pager", Phone(PhoneKind::Other)),
         ("другой телефон", Phone(PhoneKind::Other)),
         ("доп. телефон", Phone(PhoneKind::Other)),
         ("дополнительный телефон", Phone(PhoneKind::Other)),
@@ -370,6 +818,10 @@ const SYNONYMS: &[(&str, Field)] = {
         ("icq", Messenger(MessengerKind::Icq)),
         ("аська", Messenger(MessengerKind::Icq)),
         ("im_icq", Messenger(MessengerKind::Icq)),
+        ("im_telegram", Messenger(MessengerKind::Telegram)),
+        ("im_whatsapp", Messenger(MessengerKind::Whatsapp)),
+        ("im_viber", Messenger(MessengerKind::Viber)),
+        ("im_vk", Messenger(MessengerKind::Vk)),
         ("vk", Messenger(MessengerKind::Vk)),
         ("вк", Messenger(MessengerKind::Vk)),
         ("вконтакте", Messenger(MessengerKind::Vk)),
@@ -596,6 +1048,125 @@ mod tests {
     }
 
     #[test]
+    fn export_layouts_by_their_distinctive_headers() {
+        let cases = [
+            (
+                &["First Name", "Last Name", "Labels", "Phone 1 - Label"][..],
+                Layout::GoogleContacts,
+            ),
+            (
+                &["Name", "Given Name", "Family Name", "Group Membership"],
+                Layout::GoogleContacts,
+            ),
+            (
+                &[
+                    "First Name",
+                    "Last Name",
+                    "Business Phone",
+                    "E-mail Address",
+                ],
+                Layout::Outlook,
+            ),
+            (
+                &["Имя", "Фамилия", "Телефон переносной", "Адрес эл. почты"],
+                Layout::Outlook,
+            ),
+            (
+                &["First Name", "Last Name", "Display Name", "Primary Email"],
+                Layout::Thunderbird,
+            ),
+            // One Thunderbird header is not enough.
+            (
+                &["Имя", "Фамилия", "Отображаемое имя", "Мобильный телефон"],
+                Layout::RussianExcel,
+            ),
+            (
+                &["Имя", "Фамилия", "Отображаемое имя", "Псевдоним"],
+                Layout::Thunderbird,
+            ),
+            (&["NAME", "LAST_NAME", "PHONE_MOBILE"], Layout::Bitrix24),
+            // A hand-made sheet that borrowed one word is still a spreadsheet.
+            (
+                &["Фамилия", "Имя", "Телефон", "Категории"],
+                Layout::RussianExcel,
+            ),
+        ];
+        for (names, layout) in cases {
+            assert_eq!(recognise(&headers(names)).layout, layout, "{names:?}");
+        }
+    }
+
+    #[test]
+    fn the_same_header_means_what_its_program_means() {
+        use Field::*;
+        let title = |names: &[&str]| recognise(&headers(names)).columns;
+        // Outlook's "Title" is a salutation; elsewhere a position.
+        assert_eq!(
+            title(&["Title", "First Name", "Business Phone", "E-mail Address"])[0],
+            None
+        );
+        assert_eq!(title(&["Title", "Имя"])[0], Some(Position));
+        // Thunderbird's "Адрес 2" is a second address line, not Kartoteka's second address.
+        let tb = title(&["Отображаемое имя", "Псевдоним", "Адрес", "Адрес 2", "Город"]);
+        assert_eq!(tb[2..], [Some(Address(AddressKind::Home)); 3]);
+        assert_eq!(
+            title(&["Адрес 2"])[0],
+            Some(AddressSlot {
+                n: 2,
+                part: SlotPart::Value
+            })
+        );
+        // Google's "Name" is the whole name, Bitrix's NAME the first name.
+        assert_eq!(
+            title(&["Name", "Given Name", "Family Name", "Group Membership"])[0],
+            Some(FullName)
+        );
+        assert_eq!(title(&["NAME", "LAST_NAME", "PHONE_MOBILE"])[0], Some(Name));
+        // Google's label columns pair with the value columns.
+        let google = title(&["First Name", "Labels", "Phone 1 - Label", "Phone 1 - Value"]);
+        assert_eq!(
+            google[2..],
+            [
+                Some(PhoneSlot {
+                    n: 1,
+                    part: SlotPart::Kind
+                }),
+                Some(PhoneSlot {
+                    n: 1,
+                    part: SlotPart::Value
+                })
+            ]
+        );
+    }
+
+    #[test]
+    fn address_components() {
+        assert_eq!(
+            outlook_address("business country/region"),
+            Some(AddressKind::Work)
+        );
+        assert_eq!(outlook_address("home street 3"), Some(AddressKind::Home));
+        assert_eq!(
+            outlook_address("индекс (другой адрес)"),
+            Some(AddressKind::Other)
+        );
+        assert_eq!(
+            outlook_address("почтовый код (дом.)"),
+            Some(AddressKind::Home)
+        );
+        assert_eq!(outlook_address("город (раб.)"), None);
+        assert_eq!(outlook_address("business phone"), None);
+        assert_eq!(thunderbird_address("work zipcode"), Some(AddressKind::Work));
+        assert_eq!(thunderbird_address("город (раб.)"), Some(AddressKind::Work));
+        assert_eq!(
+            thunderbird_address("рабочий адрес 2"),
+            Some(AddressKind::Work)
+        );
+        assert_eq!(thunderbird_address("страна"), Some(AddressKind::Home));
+        assert_eq!(thunderbird_address("work phone"), None);
+    }
+
+    #[test]
     fn repeated_fields_all_map() {
         let mapping = recognise(&headers(&["Телефон", "Телефон", "E-mail"]));
         assert_eq!(
@@ -620,8 +1191,11 @@ mod tests {
         assert_eq!(recognise(&ours).layout, Layout::Kartoteka);
         let excel = headers(&["Фамилия", "Имя", "Отчество", "Моб. телефон", "Комментарий"]);
         assert_eq!(recognise(&excel).layout, Layout::RussianExcel);
+        // One amoCRM header is not enough to call the file amoCRM's.
         let amo = headers(&["ID", "Полное имя контакта", "Мобильный телефон"]);
         assert_eq!(recognise(&amo).layout, Layout::RussianExcel);
+        let amo = headers(&["ID", "Полное имя контакта", "Ответственный", "Теги"]);
+        assert_eq!(recognise(&amo).layout, Layout::AmoCrm);
         let no_phone = headers(&["Фамилия", "Имя", "E-mail"]);
         assert_eq!(recognise(&no_phone).layout, Layout::Unknown);
         let english = headers(&["Last Name", "First Name", "Mobile Phone"]);

@@ -10,7 +10,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::header::{Field, Mapping, SlotPart, EXTRA_PREFIX};
+use super::header::{normalise_header, Field, Layout, Mapping, SlotPart, EXTRA_PREFIX};
 use super::table::Row;
 use crate::date::{parse_date, parse_timestamp};
 use crate::model::{
@@ -125,6 +125,26 @@ pub struct MappedRow {
 /// empty. Dates that are not real, unknown statuses and unknown columns are kept as extra
 /// fields (see the module docs); records without "Дата добавления" are added `ctx.today`.
 ///
+/// The layouts of other programs' exports are read the way those programs write them:
+///
+/// - [`Layout::GoogleContacts`]: a "Label" column gives the kind of the values in its
+///   "Value" column (Mobile, Work, Home, Other, …; for e-mail Home is personal), values
+///   joined by ` ::: ` become several entries, and one marked `* ` (in the value or its
+///   label) is primary and goes first. Labels are split on ` ::: ` only, and Google's
+///   system labels (`* myContacts`, `* starred`) are not tags.
+/// - [`Layout::Outlook`] and [`Layout::Thunderbird`]: the street, city, postal code and
+///   country columns of one address make one address line, joined with ", " in column
+///   order; phones are ordered mobile, work, home, other, fax (Outlook's "Primary Phone"
+///   first of all), since these programs write their phone columns in an order that says
+///   nothing about which number to call.
+/// - [`Layout::Bitrix24`]: the standard SOURCE_ID codes become Russian channel names
+///   (CALL is "Звонок", …; unknown codes stay as they are), and with SOURCE_ID "OTHER" the
+///   source is SOURCE_DESCRIPTION. TYPE_ID CLIENT is a client; the other types (PARTNER,
+///   SUPPLIER, …) say what the contact is rather than how far a sale went, so the contact
+///   stays potential and the type becomes a Russian tag ("Партнёр"); OTHER adds no tag.
+/// - [`Layout::AmoCrm`]: with no source column, the first tag is the source, as amoCRM
+///   users mark the channel with a tag.
+///
 /// # Errors
 ///
 /// A [`RowIssueKind::EmptyRow`] issue when nothing in the row identifies a contact.
@@ -158,6 +178,7 @@ pub fn map_row(
 ) -> Result<MappedRow, RowIssue> {
     let mut mapper = Mapper {
         row: row.number,
+        layout: mapping.layout,
         contact: Contact {
             created_at: ctx.now,
             updated_at: ctx.now,
@@ -166,6 +187,9 @@ pub fn map_row(
         warnings: Vec::new(),
         given: Given::default(),
         full_name: None,
+        primary: Vec::new(),
+        joined_addresses: Vec::new(),
+        source_fallback: None,
     };
     let slots = Slot::collect(&mapping.columns);
     let mut slots_done = vec![false; slots.len()];
@@ -178,6 +202,11 @@ pub fn map_row(
             }
             continue;
         }
+        // Outlook writes an unset date as "0/0/00" (in Russian "0.0.00"): no date at all.
+        let cell = match cell.as_str() {
+            "0/0/00" | "0.0.00" if mapping.layout == Layout::Outlook => "",
+            cell => cell,
+        };
         let Some(field) = mapping.columns.get(i).copied().flatten() else {
             if !cell.is_empty() {
                 mapper.extra(&header, cell);
@@ -198,6 +227,7 @@ pub fn map_row(
         }
     }
     mapper.apply_full_name();
+    mapper.finish(mapping);
     if !mapper.identifies() {
         let value = row
             .cells
@@ -244,11 +274,20 @@ struct Given {
 /// The state of one [`map_row`] call.
 struct Mapper {
     row: usize,
+    layout: Layout,
     contact: Contact,
     warnings: Vec<RowIssue>,
     given: Given,
     /// The "ФИО" cell and its header, split once all columns are read.
     full_name: Option<(String, String)>,
+    /// Entries marked as the one to use first, by list and index, moved to the front once
+    /// all columns are read.
+    primary: Vec<(List, usize)>,
+    /// The addresses being joined from component columns, by kind and index.
+    joined_addresses: Vec<(AddressKind, usize)>,
+    /// A source to use when no column gives one (Bitrix24's "OTHER" without a
+    /// description).
+    source_fallback: Option<String>,
 }
 
 impl Mapper {
@@ -301,7 +340,7 @@ impl Mapper {
             Field::Patronymic => self.text(|c| &mut c.patronymic, header, cell),
             Field::Company => self.text(|c| &mut c.company, header, cell),
             Field::Position => self.text(|c| &mut c.position, header, cell),
-            Field::Source => self.text(|c| &mut c.source, header, cell),
+            Field::Source => self.source(header, cell),
             Field::Notes => self.text(|c| &mut c.notes, header, cell),
             Field::Kpp => self.text(|c| &mut c.kpp, header, cell),
             Field::Inn => {
@@ -323,6 +362,7 @@ impl Mapper {
                     self.contact.kind = kind;
                 }
             }
+            Field::Status if self.layout == Layout::Bitrix24 => self.bitrix_type(header, cell),
             Field::Status => match parse_status(cell) {
                 Some(status) => {
                     let same = self.contact.status == status;
@@ -369,8 +409,14 @@ impl Mapper {
                 }
             }
             Field::Phone(kind) => {
+                // Outlook's "Primary Phone" is the number its owner marked to call first.
+                let primary = self.layout == Layout::Outlook
+                    && matches!(
+                        normalise_header(header).as_str(),
+                        "primary phone" | "основной телефон"
+                    );
                 for value in split_phones(cell) {
-                    self.contact.phones.push(phone(kind, value, None));
+                    self.push_phone(phone(kind, value, None), primary);
                 }
             }
             Field::Email(kind) => {
@@ -384,11 +430,19 @@ impl Mapper {
                     handle: cell.to_owned(),
                 });
             }
+            Field::Address(kind)
+                if matches!(self.layout, Layout::Outlook | Layout::Thunderbird) =>
+            {
+                self.address_part(kind, cell);
+            }
             Field::Address(kind) => {
                 self.contact.addresses.push(Address {
                     kind,
                     value: cell.to_owned(),
                 });
+            }
+            Field::Tags if self.layout == Layout::GoogleContacts => {
+                self.contact.tags.extend(google_labels(cell));
             }
             Field::Tags => self
                 .contact
@@ -436,7 +490,23 @@ impl Mapper {
         ts
     }
 
-    fn email(&mut self, kind: EmailKind, value: &str, confirmed: Option<NaiveDate>, header: &str) {
+    /// Adds an e-mail address unless the row already has it, in any case; the index of
+    /// the address in the list either way.
+    fn email(
+        &mut self,
+        kind: EmailKind,
+        value: &str,
+        confirmed: Option<NaiveDate>,
+        header: &str,
+    ) -> usize {
+        let lower = value.to_lowercase();
+        let emails = &self.contact.emails;
+        if let Some(index) = emails
+            .iter()
+            .position(|e| !value.is_empty() && e.value.to_lowercase() == lower)
+        {
+            return index;
+        }
         if !value.is_empty() && !is_valid_email(value) {
             self.warn(header, value, RowIssueKind::BadEmail);
         }
@@ -445,23 +515,30 @@ impl Mapper {
             value: value.to_owned(),
             confirmed_on: confirmed,
         });
+        self.contact.emails.len() - 1
     }
 
-    /// A kind of Kartoteka's export: empty is the default, an unknown key is "other" and a
-    /// warning.
-    fn kind<K: KindKey + Default>(&mut self, other: K, header: &str, cell: &str) -> K {
+    /// A kind of Kartoteka's export (or, in a Google Contacts file, Google's label for
+    /// it): empty is the default, an unknown key is "other" and a warning.
+    fn kind<K: KindKey + Default>(&mut self, list: List, other: K, header: &str, cell: &str) -> K {
         if cell.is_empty() {
             return K::default();
         }
-        K::from_key(&cell.to_lowercase()).unwrap_or_else(|| {
+        let lower = cell.to_lowercase();
+        let key = match self.layout {
+            Layout::GoogleContacts => google_kind_key(list, &lower).unwrap_or(&lower),
+            _ => &lower,
+        };
+        K::from_key(key).unwrap_or_else(|| {
             self.warn(header, cell, RowIssueKind::UnknownKind);
             self.extra(header, cell);
             other
         })
     }
 
-    /// One numbered entry of Kartoteka's export, from all of its columns; nothing when all
-    /// of them are empty.
+    /// One numbered entry of Kartoteka's export or Google's, from all of its columns;
+    /// nothing when all of them are empty. A Google value cell may hold several values
+    /// joined by ` ::: `, each an entry of the same kind.
     fn slot(&mut self, slot: &Slot, row: &Row, headers: &[String]) {
         let part = |column: Option<usize>| match column {
             Some(i) => (
@@ -476,41 +553,207 @@ impl Mapper {
         if value.is_empty() && kind.is_empty() && confirmed.is_empty() {
             return;
         }
+        let google = self.layout == Layout::GoogleContacts;
+        let (kind, starred) = match kind.strip_prefix("* ") {
+            Some(label) if google => (label.trim(), true),
+            _ => (kind, false),
+        };
+        let values = if google {
+            google_values(value)
+        } else {
+            vec![(value, false)]
+        };
+        // A starred label marks the first of its values as the primary one.
+        let values = values
+            .into_iter()
+            .enumerate()
+            .map(|(i, (value, primary))| (value, primary || (starred && i == 0)));
         // Kinds before dates, so that warnings come in column order.
         match slot.list {
             List::Phones => {
-                let kind = self.kind(PhoneKind::Other, &kind_header, kind);
+                let kind = self.kind(List::Phones, PhoneKind::Other, &kind_header, kind);
                 let confirmed = self.optional_date(&confirmed_header, confirmed);
-                self.contact.phones.push(phone(kind, value, confirmed));
+                for (value, primary) in values {
+                    self.push_phone(phone(kind, value, confirmed), primary);
+                }
             }
             List::Emails => {
-                let kind = self.kind(EmailKind::Other, &kind_header, kind);
+                let kind = self.kind(List::Emails, EmailKind::Other, &kind_header, kind);
                 let confirmed = self.optional_date(&confirmed_header, confirmed);
-                self.email(kind, value, confirmed, &value_header);
+                for (value, primary) in values {
+                    let index = self.email(kind, value, confirmed, &value_header);
+                    self.mark_primary(List::Emails, index, primary);
+                }
             }
             List::Messengers => {
-                let kind = self.kind(MessengerKind::Other, &kind_header, kind);
-                self.contact.messengers.push(Messenger {
-                    kind,
-                    handle: value.to_owned(),
-                });
+                let kind = self.kind(List::Messengers, MessengerKind::Other, &kind_header, kind);
+                for (value, primary) in values {
+                    self.mark_primary(List::Messengers, self.contact.messengers.len(), primary);
+                    self.contact.messengers.push(Messenger {
+                        kind,
+                        handle: value.to_owned(),
+                    });
+                }
             }
             List::Addresses => {
-                let kind = self.kind(AddressKind::Other, &kind_header, kind);
-                self.contact.addresses.push(Address {
-                    kind,
-                    value: value.to_owned(),
-                });
+                let kind = self.kind(List::Addresses, AddressKind::Other, &kind_header, kind);
+                for (value, primary) in values {
+                    self.mark_primary(List::Addresses, self.contact.addresses.len(), primary);
+                    // Google writes a formatted address on several lines; Kartoteka keeps
+                    // an address as one.
+                    let value = if google {
+                        one_line(value)
+                    } else {
+                        value.to_owned()
+                    };
+                    self.contact.addresses.push(Address { kind, value });
+                }
             }
         }
     }
 
+    fn mark_primary(&mut self, list: List, index: usize, primary: bool) {
+        if primary {
+            self.primary.push((list, index));
+        }
+    }
+
+    /// Adds a phone unless the row already has the same number (amoCRM repeats the
+    /// mobile among the "other" phones, typed another way).
+    fn push_phone(&mut self, phone: Phone, primary: bool) {
+        let same = self
+            .contact
+            .phones
+            .iter()
+            .position(|p| !phone.normalized.is_empty() && p.normalized == phone.normalized);
+        match same {
+            Some(index) => self.mark_primary(List::Phones, index, primary),
+            None => {
+                self.mark_primary(List::Phones, self.contact.phones.len(), primary);
+                self.contact.phones.push(phone);
+            }
+        }
+    }
+
+    /// A piece of an address split over several columns (street, city, postal code, …),
+    /// added to the address of its kind that this row has begun.
+    fn address_part(&mut self, kind: AddressKind, cell: &str) {
+        let piece = one_line(cell);
+        match self.joined_addresses.iter().find(|(k, _)| *k == kind) {
+            Some(&(_, index)) => {
+                let address = &mut self.contact.addresses[index].value;
+                address.push_str(", ");
+                address.push_str(&piece);
+            }
+            None => {
+                self.joined_addresses
+                    .push((kind, self.contact.addresses.len()));
+                self.contact.addresses.push(Address { kind, value: piece });
+            }
+        }
+    }
+
+    /// The source, which in a Bitrix24 file is a code to translate.
+    fn source(&mut self, header: &str, cell: &str) {
+        if self.layout == Layout::Bitrix24 && normalise_header(header) == "source_id" {
+            if cell.eq_ignore_ascii_case("other") {
+                // "Other" says only that SOURCE_DESCRIPTION tells the real channel.
+                self.source_fallback = Some(BITRIX_OTHER_SOURCE.to_owned());
+                return;
+            }
+            let source = bitrix_source(cell).unwrap_or(cell);
+            self.text(|c| &mut c.source, header, source);
+        } else {
+            self.text(|c| &mut c.source, header, cell);
+        }
+    }
+
+    /// Bitrix24's TYPE_ID (see [`map_row`]).
+    fn bitrix_type(&mut self, header: &str, cell: &str) {
+        let status = if cell.eq_ignore_ascii_case("client") {
+            Some(Status::Client)
+        } else {
+            parse_status(cell)
+        };
+        if let Some(status) = status {
+            let same = self.contact.status == status;
+            if self.once(|g| &mut g.status, same, header, cell) {
+                self.contact.status = status;
+            }
+            return;
+        }
+        if cell.eq_ignore_ascii_case("other") {
+            return;
+        }
+        let tag = bitrix_type_tag(cell).unwrap_or(cell);
+        if !self.contact.tags.iter().any(|t| t == tag) {
+            self.contact.tags.push(tag.to_owned());
+        }
+    }
+
+    /// What needs all columns read: fallbacks from other columns and the order of lists.
+    fn finish(&mut self, mapping: &Mapping) {
+        if self.contact.source.is_empty() {
+            if let Some(source) = self.source_fallback.take() {
+                self.contact.source = source;
+            }
+        }
+        let has_source_column = mapping.columns.contains(&Some(Field::Source));
+        if self.layout == Layout::AmoCrm && !has_source_column && self.contact.source.is_empty() {
+            if let Some(tag) = self.contact.tags.first() {
+                self.contact.source.clone_from(tag);
+            }
+        }
+        let primary = |list: List| -> Vec<usize> {
+            self.primary
+                .iter()
+                .filter(|(l, _)| *l == list)
+                .map(|&(_, i)| i)
+                .collect()
+        };
+        let (phones, emails) = (primary(List::Phones), primary(List::Emails));
+        let (messengers, addresses) = (primary(List::Messengers), primary(List::Addresses));
+        let by_kind = matches!(self.layout, Layout::Outlook | Layout::Thunderbird);
+        let contact = &mut self.contact;
+        reorder(&mut contact.phones, &phones, |phone| {
+            if by_kind {
+                call_order(phone.kind)
+            } else {
+                0
+            }
+        });
+        reorder(&mut contact.emails, &emails, |_| 0);
+        reorder(&mut contact.messengers, &messengers, |_| 0);
+        reorder(&mut contact.addresses, &addresses, |_| 0);
+    }
+
     /// Fills the name parts no column of their own filled from the "ФИО" cell; when the
-    /// two disagree, the whole cell is kept as an extra field.
+    /// two disagree, the whole cell is kept as an extra field. A full name made only of
+    /// the row's own name parts, in any order ("Иван Петров" next to Имя and Фамилия, as
+    /// Thunderbird's display name is), agrees with them. A cell that is no person's name
+    /// (see [`looks_like_a_name`]) is the company when the row has none.
     fn apply_full_name(&mut self) {
         let Some((header, full)) = self.full_name.take() else {
             return;
         };
+        if !looks_like_a_name(&full) {
+            // "ООО «Ромашка»" or "Отдел продаж «Вега»" in a name column names a company or
+            // a department; split into a surname and a name it would be nonsense.
+            if self.contact.company.is_empty() {
+                self.contact.company = full;
+            } else if self.contact.company != full {
+                self.extra(&header, &full);
+            }
+            return;
+        }
+        let contact = &self.contact;
+        let own = [&contact.surname, &contact.name, &contact.patronymic];
+        if full
+            .split_whitespace()
+            .all(|word| own.iter().any(|part| part.as_str() == word))
+        {
+            return;
+        }
         let parts = split_full_name(&full);
         let contact = &mut self.contact;
         let mut conflict = false;
@@ -551,6 +794,135 @@ fn phone(kind: PhoneKind, value: &str, confirmed_on: Option<NaiveDate>) -> Phone
         normalized: normalize_phone(value),
         confirmed_on,
     }
+}
+
+/// The values of a Google Contacts cell joined by ` ::: `, each with whether it is marked
+/// primary by a leading `* `.
+fn google_values(cell: &str) -> Vec<(&str, bool)> {
+    let values: Vec<(&str, bool)> = cell
+        .split(":::")
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| match v.strip_prefix("* ") {
+            Some(value) => (value.trim_start(), true),
+            None => (v, false),
+        })
+        .collect();
+    if values.is_empty() {
+        // A label without a value still makes an entry, as in Kartoteka's export.
+        vec![("", false)]
+    } else {
+        values
+    }
+}
+
+/// Google's system labels: every contact of the account has `* myContacts` ("* My
+/// Contacts" in the legacy layout), and `* starred` is the star in the list.
+const GOOGLE_SYSTEM_LABELS: [&str; 3] = ["mycontacts", "my contacts", "starred"];
+
+/// The tags in a Google Contacts labels cell: joined by ` ::: ` (a label may hold a comma),
+/// without the system labels and without the `* ` Google puts before its own groups.
+fn google_labels(cell: &str) -> impl Iterator<Item = String> + '_ {
+    cell.split(":::").filter_map(|label| {
+        let label = label.trim();
+        let name = label.strip_prefix("* ").map_or(label, str::trim_start);
+        let system =
+            label.starts_with("* ") && GOOGLE_SYSTEM_LABELS.contains(&name.to_lowercase().as_str());
+        (!name.is_empty() && !system).then(|| name.to_owned())
+    })
+}
+
+/// The Kartoteka key of a Google label (lowercase, without `* `) where the two differ.
+fn google_kind_key(list: List, label: &str) -> Option<&'static str> {
+    let key = match (list, label) {
+        (List::Phones, "cell" | "mobile phone" | "work mobile") => "mobile",
+        (List::Phones, "main" | "company main") => "work",
+        (List::Phones, "home fax" | "work fax" | "other fax") => "fax",
+        (List::Phones, "pager" | "google voice") => "other",
+        (List::Emails, "home") => "personal",
+        (
+            List::Messengers,
+            "jabber" | "google talk" | "hangouts" | "aim" | "yahoo" | "msn" | "qq" | "netmeeting",
+        ) => "other",
+        _ => return None,
+    };
+    Some(key)
+}
+
+/// A value written on several lines, as one line: the lines joined with ", ".
+fn one_line(value: &str) -> String {
+    if !value.contains('\n') {
+        return value.to_owned();
+    }
+    value
+        .lines()
+        .map(|line| line.trim().trim_end_matches(','))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The source of a Bitrix24 contact with SOURCE_ID "OTHER" and no description.
+const BITRIX_OTHER_SOURCE: &str = "Другое";
+
+/// The Russian name of one of Bitrix24's standard SOURCE_ID codes, as Bitrix itself shows
+/// them.
+fn bitrix_source(code: &str) -> Option<&'static str> {
+    let name = match code.to_ascii_uppercase().as_str() {
+        "CALL" => "Звонок",
+        "EMAIL" => "Электронная почта",
+        "WEB" => "Сайт",
+        "ADVERTISING" => "Реклама",
+        "PARTNER" => "Партнёр",
+        "RECOMMENDATION" => "Рекомендация",
+        "TRADE_SHOW" => "Выставка",
+        "WEBFORM" => "Веб-форма",
+        "CALLBACK" => "Обратный звонок",
+        "STORE" => "Интернет-магазин",
+        "RC_GENERATOR" => "Генератор продаж",
+        "OTHER" => BITRIX_OTHER_SOURCE,
+        _ => return None,
+    };
+    Some(name)
+}
+
+/// The tag for one of Bitrix24's standard contact types other than CLIENT and OTHER.
+fn bitrix_type_tag(code: &str) -> Option<&'static str> {
+    let tag = match code.to_ascii_uppercase().as_str() {
+        "PARTNER" => "Партнёр",
+        "SUPPLIER" => "Поставщик",
+        "COMPETITOR" => "Конкурент",
+        "JOURNALIST" => "Журналист",
+        "EMPLOYEE" => "Сотрудник",
+        _ => return None,
+    };
+    Some(tag)
+}
+
+/// Where a phone of this kind goes when a file's column order says nothing: the mobile
+/// first, since that is what a sales team calls.
+fn call_order(kind: PhoneKind) -> u8 {
+    match kind {
+        PhoneKind::Mobile => 0,
+        PhoneKind::Work => 1,
+        PhoneKind::Home => 2,
+        PhoneKind::Other => 3,
+        PhoneKind::Fax => 4,
+    }
+}
+
+/// Reorders `items` stably: those at the `primary` indices first, then by `rank`.
+fn reorder<T>(items: &mut Vec<T>, primary: &[usize], rank: impl Fn(&T) -> u8) {
+    if primary.is_empty() && items.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])) {
+        return;
+    }
+    let mut keyed: Vec<((bool, u8), T)> = items
+        .drain(..)
+        .enumerate()
+        .map(|(i, item)| ((!primary.contains(&i), rank(&item)), item))
+        .collect();
+    keyed.sort_by_key(|(key, _)| *key);
+    items.extend(keyed.into_iter().map(|(_, item)| item));
 }
 
 /// Which list a numbered column of Kartoteka's export belongs to.
@@ -676,6 +1048,25 @@ fn split_full_name(full: &str) -> [String; 3] {
     }
     let patronymic = words[2..].join(" ");
     [(*first).to_owned(), (*second).to_owned(), patronymic]
+}
+
+/// Legal forms of Russian organisations, as they start a company's name ("ООО «Ромашка»").
+pub(crate) const LEGAL_FORMS: [&str; 17] = [
+    "ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ЧП", "ТОО", "НКО", "АНО", "ГУП", "МУП", "ФГУП",
+    "ГБУ", "МБУ", "ТСЖ",
+];
+
+/// Whether `full` can be a person's name: no quotes or digits, and not starting with a
+/// legal form in capitals (ООО, ИП, …).
+fn looks_like_a_name(full: &str) -> bool {
+    let quoted_or_numbered = full
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '«' | '»' | '"' | '“' | '”' | '„'));
+    let legal_form = full
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| LEGAL_FORMS.contains(&first));
+    !quoted_or_numbered && !legal_form
 }
 
 fn is_patronymic(word: &str) -> bool {
@@ -1299,6 +1690,229 @@ mod tests {
         let c = contact(&["Фамилия", "Телефон 1", "Телефон 1"], &["И", "112", "113"]);
         assert_eq!(c.phones.len(), 1);
         assert_eq!(c.extra, extra(&[("Телефон 1", "113")]));
+    }
+
+    #[test]
+    fn google_labels_and_values() {
+        let headers = [
+            "First Name",
+            "Labels",
+            "Phone 1 - Label",
+            "Phone 1 - Value",
+            "Phone 2 - Label",
+            "Phone 2 - Value",
+            "E-mail 1 - Label",
+            "E-mail 1 - Value",
+        ];
+        let c = contact(
+            &headers,
+            &[
+                "Анна",
+                "* myContacts ::: * starred ::: * Friends ::: Опт, розница",
+                "Home Fax",
+                "8 495 111-22-33",
+                "* Mobile",
+                "8 916 000-00-01 ::: 8 916 000-00-02",
+                "Home",
+                "A@B.ru ::: * c@d.ru ::: a@b.RU",
+            ],
+        );
+        let phones: Vec<(PhoneKind, &str)> = c
+            .phones
+            .iter()
+            .map(|p| (p.kind, p.normalized.as_str()))
+            .collect();
+        // A starred label makes the first value of its cell the primary one.
+        assert_eq!(
+            phones,
+            [
+                (PhoneKind::Mobile, "79160000001"),
+                (PhoneKind::Fax, "74951112233"),
+                (PhoneKind::Mobile, "79160000002"),
+            ]
+        );
+        // A starred value goes first; the same address in another case is not repeated.
+        let emails: Vec<(EmailKind, &str)> = c
+            .emails
+            .iter()
+            .map(|e| (e.kind, e.value.as_str()))
+            .collect();
+        assert_eq!(
+            emails,
+            [
+                (EmailKind::Personal, "c@d.ru"),
+                (EmailKind::Personal, "A@B.ru")
+            ]
+        );
+        assert_eq!(c.tags, ["Friends", "Опт, розница"]);
+    }
+
+    #[test]
+    fn google_kind_words() {
+        assert_eq!(google_kind_key(List::Phones, "main"), Some("work"));
+        assert_eq!(google_kind_key(List::Phones, "work fax"), Some("fax"));
+        assert_eq!(google_kind_key(List::Phones, "pager"), Some("other"));
+        assert_eq!(google_kind_key(List::Emails, "home"), Some("personal"));
+        assert_eq!(google_kind_key(List::Messengers, "jabber"), Some("other"));
+        assert_eq!(google_kind_key(List::Addresses, "home"), None);
+        assert_eq!(google_kind_key(List::Phones, "mobile"), None);
+    }
+
+    #[test]
+    fn bitrix_codes() {
+        let headers = [
+            "NAME",
+            "LAST_NAME",
+            "TYPE_ID",
+            "SOURCE_ID",
+            "SOURCE_DESCRIPTION",
+        ];
+        let c = |cells: &[&str]| contact(&headers, cells);
+        let client = c(&["Иван", "Петров", "CLIENT", "CALL", ""]);
+        assert_eq!(
+            (client.status, client.source.as_str()),
+            (Status::Client, "Звонок")
+        );
+        assert!(client.tags.is_empty());
+        let journalist = c(&[
+            "Иван",
+            "Петров",
+            "JOURNALIST",
+            "OTHER",
+            "Статья в «Ведомостях»",
+        ]);
+        assert_eq!(journalist.status, Status::Potential);
+        assert_eq!(journalist.tags, ["Журналист"]);
+        assert_eq!(journalist.source, "Статья в «Ведомостях»");
+        // The portal's own codes stay as they are.
+        let own = c(&["Иван", "Петров", "3", "UC_ABC", ""]);
+        assert_eq!(
+            (own.tags.as_slice(), own.source.as_str()),
+            (&["3".to_owned()][..], "UC_ABC")
+        );
+        for (code, name) in [
+            ("EMAIL", "Электронная почта"),
+            ("WEB", "Сайт"),
+            ("ADVERTISING", "Реклама"),
+            ("PARTNER", "Партнёр"),
+            ("RECOMMENDATION", "Рекомендация"),
+            ("TRADE_SHOW", "Выставка"),
+            ("WEBFORM", "Веб-форма"),
+            ("CALLBACK", "Обратный звонок"),
+            ("STORE", "Интернет-магазин"),
+            ("RC_GENERATOR", "Генератор продаж"),
+        ] {
+            assert_eq!(c(&["Иван", "", "", code, ""]).source, name, "{code}");
+        }
+        assert_eq!(c(&["Иван", "", "", "OTHER", ""]).source, "Другое");
+        for (code, tag) in [
+            ("PARTNER", "Партнёр"),
+            ("SUPPLIER", "Поставщик"),
+            ("COMPETITOR", "Конкурент"),
+            ("EMPLOYEE", "Сотрудник"),
+        ] {
+            assert_eq!(c(&["Иван", "", code, "", ""]).tags, [tag], "{code}");
+        }
+        assert!(c(&["Иван", "", "OTHER", "", ""]).tags.is_empty());
+    }
+
+    #[test]
+    fn outlook_addresses_join_and_empty_dates_vanish() {
+        let headers = [
+            "First Name",
+            "Business Phone",
+            "E-mail Address",
+            "Business Street",
+            "Business City",
+            "Home City",
+            "Business Postal Code",
+            "Birthday",
+        ];
+        let c = contact(
+            &headers,
+            &[
+                "Анна",
+                "",
+                "",
+                "ул. Мира, 1\nофис 2",
+                "Тула",
+                "Орёл",
+                "300000",
+                "0/0/00",
+            ],
+        );
+        let addresses: Vec<(AddressKind, &str)> = c
+            .addresses
+            .iter()
+            .map(|a| (a.kind, a.value.as_str()))
+            .collect();
+        assert_eq!(
+            addresses,
+            [
+                (AddressKind::Work, "ул. Мира, 1, офис 2, Тула, 300000"),
+                (AddressKind::Home, "Орёл")
+            ]
+        );
+        assert!(c.extra.is_empty());
+    }
+
+    #[test]
+    fn the_same_phone_twice_in_a_row_is_one_phone() {
+        let c = contact(
+            &["Фамилия", "Моб. телефон", "Другой телефон"],
+            &[
+                "Иванов",
+                "8 (947) 379-12-31",
+                "+7 343 202-69-98, +79473791231",
+            ],
+        );
+        let phones: Vec<(PhoneKind, &str)> = c
+            .phones
+            .iter()
+            .map(|p| (p.kind, p.normalized.as_str()))
+            .collect();
+        assert_eq!(
+            phones,
+            [
+                (PhoneKind::Mobile, "79473791231"),
+                (PhoneKind::Other, "73432026998")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_name_that_is_no_name() {
+        assert!(looks_like_a_name("Мамедов Али Гусейн оглы"));
+        assert!(looks_like_a_name("Д'Артаньян Шарль"));
+        assert!(!looks_like_a_name("ООО Ромашка"));
+        assert!(!looks_like_a_name("Отдел продаж «Вега»"));
+        assert!(!looks_like_a_name("Склад 2"));
+        let c = contact(&["ФИО", "Телефон"], &["ООО «Ромашка»", "112"]);
+        assert_eq!(
+            (c.surname.as_str(), c.company.as_str()),
+            ("", "ООО «Ромашка»")
+        );
+        let c = contact(&["ФИО", "Компания"], &["Склад 2", "ООО «Ромашка»"]);
+        assert_eq!(c.company, "ООО «Ромашка»");
+        assert_eq!(c.extra, extra(&[("ФИО", "Склад 2")]));
+        // The name and surname in another order agree with their columns.
+        let c = contact(
+            &["Имя", "Фамилия", "ФИО"],
+            &["Анна", "Смирнова", "Анна Смирнова"],
+        );
+        assert_eq!((c.surname.as_str(), c.name.as_str()), ("Смирнова", "Анна"));
+        assert!(c.extra.is_empty());
+    }
+
+    #[test]
+    fn reordering_is_stable() {
+        let mut items = vec!['a', 'b', 'c', 'd'];
+        reorder(&mut items, &[2], |_| 0);
+        assert_eq!(items, ['c', 'a', 'b', 'd']);
+        let mut items = vec![3u8, 1, 2, 1];
+        reorder(&mut items, &[], |&n| n);
+        assert_eq!(items, [1, 1, 2, 3]);
+        assert_eq!(one_line("ул. Мира, 1,\n\nТула \n"), "ул. Мира, 1, Тула");
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! Importing contacts from CSV files as people really have them.
+//! Importing contacts from CSV files and Excel workbooks as people really have them.
 //!
 //! The pipeline has four steps, each usable on its own so the app can show a preview and
 //! let the user correct a guess: [`decode`] the bytes, [`sniff_delimiter`], [`read_table`]
 //! into headers and numbered rows, [`recognise`] what each column holds; then
 //! [`map_row`] turns each row into a contact. [`prepare`] runs the first four at once.
+//! A workbook's sheets become the same tables through [`read_xlsx`], and
+//! [`prepare_xlsx`] picks the sheet and recognises it.
 //!
 //! Errors come in two sizes. An [`ImportError`] means the file as a whole cannot be read;
 //! a [`RowIssue`] concerns one row (and usually one column) and is either a warning on an
@@ -13,11 +15,14 @@ mod decode;
 mod header;
 mod map;
 mod table;
+mod xlsx;
 
 pub use decode::{decode, Decoded};
 pub use header::{recognise, Field, Layout, Mapping, SlotPart};
+pub(crate) use map::LEGAL_FORMS;
 pub use map::{map_row, ImportContext, MappedRow, RowIssue, RowIssueKind};
 pub use table::{read_table, sniff_delimiter, Row, Table};
+pub use xlsx::{prepare_xlsx, read_xlsx, XLSX_DELIMITER, XLSX_ENCODING};
 
 /// Why a file cannot be imported at all.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -34,14 +39,29 @@ pub enum ImportError {
         /// What is wrong, for a person.
         message: String,
     },
+    /// The file is not an .xlsx workbook, or a sheet of it cannot be read.
+    #[error("not a readable .xlsx workbook: {message}")]
+    Workbook {
+        /// What the reader found wrong.
+        message: String,
+    },
+    /// The workbook has no sheet of the number asked for.
+    #[error("the workbook has {count} sheets, so there is no sheet {index} (counted from 0)")]
+    NoSuchSheet {
+        /// The sheet asked for, from 0.
+        index: usize,
+        /// How many sheets the workbook has.
+        count: usize,
+    },
 }
 
 /// A file read as far as it can be without mapping rows: what the import preview shows.
 #[derive(Clone, Debug)]
 pub struct Prepared {
-    /// The encoding the file was read in (see [`Decoded::encoding`]).
+    /// The encoding the file was read in (see [`Decoded::encoding`]), or
+    /// [`XLSX_ENCODING`] for a workbook.
     pub decoded_encoding: &'static str,
-    /// The delimiter found by [`sniff_delimiter`].
+    /// The delimiter found by [`sniff_delimiter`], or [`XLSX_DELIMITER`] for a workbook.
     pub delimiter: u8,
     /// The headers and rows.
     pub table: Table,

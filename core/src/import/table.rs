@@ -41,15 +41,21 @@ const SNIFF_LINES: usize = 20;
 /// The winner is the delimiter that occurs the same non-zero number of times on the most
 /// of the first 20 non-blank logical lines, counted outside double quotes (a quoted note
 /// may hold `;` and line breaks). Ties go to `;`, then `,`, then tab; text with none of
-/// them gives `;`.
+/// them gives `;`. A first line `sep=X`, which Excel writes and reads to know the
+/// delimiter, decides without counting.
 ///
 /// ```
 /// use kartoteka_core::sniff_delimiter;
 ///
 /// assert_eq!(sniff_delimiter("Фамилия;Имя\nИванов;Иван\n"), b';');
 /// assert_eq!(sniff_delimiter("Name,Notes\nIvan,\"a; b; c\"\n"), b',');
+/// assert_eq!(sniff_delimiter("sep=,\nФамилия;Имя\nИванов;Иван\n"), b',');
 /// ```
 pub fn sniff_delimiter(text: &str) -> u8 {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some((delimiter, _)) = excel_separator(text) {
+        return delimiter;
+    }
     let mut best = (0, b';');
     for delimiter in DELIMITERS {
         let counts = delimiter_counts(text, delimiter);
@@ -105,7 +111,8 @@ fn delimiter_counts(text: &str, delimiter: u8) -> Vec<usize> {
 
 /// Reads `text` as CSV separated by `delimiter` into a [`Table`].
 ///
-/// The first non-blank row is the header. Cells are trimmed of surrounding whitespace,
+/// The first non-blank row is the header; Excel's `sep=X` line before it is skipped and
+/// not counted, as Excel does not show it. Cells are trimmed of surrounding whitespace,
 /// line breaks inside them become `\n`, and the `'` the export puts before a formula
 /// character is removed. Rows whose cells are all empty are skipped but counted. Trailing
 /// empty header names, and the empty cells under them, are dropped: Bitrix24 ends every
@@ -127,6 +134,7 @@ fn delimiter_counts(text: &str, delimiter: u8) -> Vec<usize> {
 /// ```
 pub fn read_table(text: &str, delimiter: u8) -> Result<Table, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = excel_separator(text).map_or(text, |(_, rest)| rest);
     let bytes = text.as_bytes();
     let mut reader = ReaderBuilder::new()
         .delimiter(delimiter)
@@ -201,6 +209,31 @@ pub fn read_table(text: &str, delimiter: u8) -> Result<Table, ImportError> {
         return Err(ImportError::Csv { row, message });
     }
     Ok(Table { headers, rows })
+}
+
+/// Excel's `sep=X` first line (any case, possibly quoted): the delimiter it names and the
+/// text after the line.
+fn excel_separator(text: &str) -> Option<(u8, &str)> {
+    let line_end = text.find(['\r', '\n']).unwrap_or(text.len());
+    let line = text[..line_end].trim_matches(|c: char| c == ' ');
+    let line = line
+        .strip_prefix('"')
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap_or(line);
+    let (key, delimiter) = line.split_at_checked(4)?;
+    let &[delimiter] = delimiter.as_bytes() else {
+        return None;
+    };
+    let plausible = delimiter.is_ascii_punctuation() || delimiter == b'\t';
+    if !key.eq_ignore_ascii_case("sep=") || !plausible {
+        return None;
+    }
+    let rest = &text[line_end..];
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix(['\r', '\n']))
+        .unwrap_or(rest);
+    Some((delimiter, rest))
 }
 
 fn position(reader: &csv::Reader<&[u8]>) -> usize {
@@ -410,6 +443,25 @@ mod tests {
             [3, 4]
         );
         assert_eq!(cells(&table.rows[0]), ["x\ny", "1"]);
+    }
+
+    #[test]
+    fn excel_separator_line_is_honoured_and_skipped() {
+        let text = "sep=,\r\nФамилия,Комментарий\r\nИванов,\"а; б\"\r\n";
+        assert_eq!(sniff_delimiter(text), b',');
+        let table = read_table(text, b',').unwrap();
+        assert_eq!(table.headers, ["Фамилия", "Комментарий"]);
+        assert_eq!(table.rows[0].number, 2);
+        assert_eq!(cells(&table.rows[0]), ["Иванов", "а; б"]);
+        // Quoted, in capitals, after a BOM, with a lone CR, and a tab.
+        assert_eq!(excel_separator("\"SEP=;\"\rx"), Some((b';', "x")));
+        assert_eq!(sniff_delimiter("\u{feff}sep=;\na,b,c\n1,2,3\n"), b';');
+        assert_eq!(excel_separator("sep=\t"), Some((b'\t', "")));
+        // Not a separator line.
+        assert_eq!(excel_separator("sep=ab\n"), None);
+        assert_eq!(excel_separator("sep;Имя\n"), None);
+        assert_eq!(excel_separator("Сепаратор\n"), None);
+        assert_eq!(excel_separator(""), None);
     }
 
     #[test]

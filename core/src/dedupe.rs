@@ -1,0 +1,721 @@
+//! Finding the record an imported contact duplicates, and merging the two.
+//!
+//! Sales bases fill up with the same person entered twice: once from a trade show list,
+//! once from a CRM export, the phone typed another way each time. A [`MatchIndex`] holds
+//! what identifies the contacts of a base (normalised phones, e-mail addresses, ИНН, the
+//! full name at a company) in hash maps, so that checking each row of a 100,000-row file
+//! costs a few look-ups rather than a scan of the base; [`merge_into`] then applies the
+//! user's [`DuplicatePolicy`].
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::import::LEGAL_FORMS;
+use crate::model::Contact;
+use crate::phone::normalize_phone;
+
+/// Why two contacts are taken for the same one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchReason {
+    /// The same phone number, normalised, of at least ten digits.
+    Phone,
+    /// The same e-mail address, in any case.
+    Email,
+    /// The same ИНН (see [`MatchIndex::find`] for when a company's ИНН counts).
+    Inn,
+    /// The same surname, name and patronymic at the same company.
+    NameAndCompany,
+}
+
+/// What to do with an imported contact that duplicates a record of the base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicatePolicy {
+    /// Keep the record as it is and drop the imported contact.
+    Skip,
+    /// Fill the record's empty fields from the imported contact and add the phones,
+    /// e-mails, messengers, addresses, tags and extra fields it lacks.
+    FillEmpty,
+    /// Take every non-empty field of the imported contact and add the list entries the
+    /// record lacks.
+    Overwrite,
+    /// Import the contact as a record of its own.
+    AddNew,
+}
+
+/// What identifies each contact of a base, for finding duplicates in hash maps.
+///
+/// The first contact added with a key keeps it, so rows of one file that repeat each
+/// other all match the first of them. Contacts are known by their [`Contact::id`], which
+/// the caller assigns before adding imported rows.
+///
+/// ```
+/// use kartoteka_core::{Contact, MatchIndex, MatchReason, Phone};
+///
+/// let phone = |value: &str| Phone { value: value.into(), normalized: kartoteka_core::normalize_phone(value), ..Phone::default() };
+/// let stored = Contact { id: "a1".into(), surname: "Иванов".into(), phones: vec![phone("8 (928) 921-84-01")], ..Contact::default() };
+/// let index = MatchIndex::new([&stored]);
+///
+/// let imported = Contact { surname: "Иванов".into(), phones: vec![phone("+7 928 921 84 01")], ..Contact::default() };
+/// assert_eq!(index.find(&imported), Some(("a1".to_owned(), MatchReason::Phone)));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct MatchIndex {
+    /// The ids of the contacts added, so that the maps hold small numbers, not strings.
+    ids: Vec<String>,
+    phones: HashMap<String, u32>,
+    emails: HashMap<String, u32>,
+    /// Every ИНН, with the first contact that has it.
+    inns: HashMap<String, u32>,
+    /// The ИНН of records without a person's name: the organisation itself.
+    unnamed_inns: HashMap<String, u32>,
+    names: HashMap<String, u32>,
+}
+
+impl MatchIndex {
+    /// An index of `contacts`.
+    pub fn new<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Self {
+        let mut index = MatchIndex::default();
+        for contact in contacts {
+            index.add(contact);
+        }
+        index
+    }
+
+    /// Adds `contact`, so that later look-ups find it: rows of one file match each other
+    /// as well as the base.
+    pub fn add(&mut self, contact: &Contact) {
+        let Ok(at) = u32::try_from(self.ids.len()) else {
+            // Four billion contacts do not fit in a browser; refusing keys is the safe way
+            // to fail.
+            return;
+        };
+        self.ids.push(contact.id.clone());
+        for phone in phone_keys(contact) {
+            self.phones.entry(phone).or_insert(at);
+        }
+        for email in email_keys(contact) {
+            self.emails.entry(email).or_insert(at);
+        }
+        if let Some(inn) = inn_key(contact) {
+            if !has_person_name(contact) {
+                self.unnamed_inns.entry(inn.clone()).or_insert(at);
+            }
+            self.inns.entry(inn).or_insert(at);
+        }
+        if let Some(name) = name_key(contact) {
+            self.names.entry(name).or_insert(at);
+        }
+    }
+
+    /// The id of the contact `contact` duplicates and why, checking phones, then e-mails,
+    /// then ИНН, then the name at the company.
+    ///
+    /// - Phones are compared normalised ([`normalize_phone`]) and only with ten digits or
+    ///   more: short local numbers and extensions are shared by whole offices.
+    /// - E-mail addresses are compared trimmed and in lowercase.
+    /// - An ИНН is its digits, ten or twelve of them. A twelve-digit ИНН is a person's (or
+    ///   an ИП's) and always identifies. A ten-digit one is an organisation's, and
+    ///   colleagues recorded with their employer's ИНН are different people: it matches
+    ///   only when one of the two records names no person (it is the organisation itself).
+    /// - The name is surname, name and patronymic, in any case and with `ё` as `е`, both
+    ///   surname and name non-empty; the company is compared in lowercase without quotes,
+    ///   punctuation and legal forms ("ООО «Ромашка»" is "Ромашка").
+    pub fn find(&self, contact: &Contact) -> Option<(String, MatchReason)> {
+        let hit = |at: u32, reason| Some((self.ids[at as usize].clone(), reason));
+        if let Some(&at) = phone_keys(contact).find_map(|key| self.phones.get(&key)) {
+            return hit(at, MatchReason::Phone);
+        }
+        if let Some(&at) = email_keys(contact).find_map(|key| self.emails.get(&key)) {
+            return hit(at, MatchReason::Email);
+        }
+        if let Some(inn) = inn_key(contact) {
+            let found = if inn.len() == 12 || !has_person_name(contact) {
+                self.inns.get(&inn)
+            } else {
+                self.unnamed_inns.get(&inn)
+            };
+            if let Some(&at) = found {
+                return hit(at, MatchReason::Inn);
+            }
+        }
+        let at = *self.names.get(&name_key(contact)?)?;
+        hit(at, MatchReason::NameAndCompany)
+    }
+}
+
+/// The normalised phones of `contact` long enough to identify it.
+fn phone_keys(contact: &Contact) -> impl Iterator<Item = String> + '_ {
+    contact
+        .phones
+        .iter()
+        .map(|phone| {
+            if phone.normalized.is_empty() {
+                normalize_phone(&phone.value)
+            } else {
+                phone.normalized.clone()
+            }
+        })
+        .filter(|normalized| normalized.len() >= 10)
+}
+
+fn email_keys(contact: &Contact) -> impl Iterator<Item = String> + '_ {
+    contact
+        .emails
+        .iter()
+        .map(|email| email.value.trim().to_lowercase())
+        .filter(|email| !email.is_empty())
+}
+
+fn inn_key(contact: &Contact) -> Option<String> {
+    let digits = crate::phone::digits(&contact.inn);
+    matches!(digits.len(), 10 | 12).then_some(digits)
+}
+
+fn has_person_name(contact: &Contact) -> bool {
+    !contact.surname.trim().is_empty() || !contact.name.trim().is_empty()
+}
+
+/// "surname name patronymic" at "company", normalised, or `None` when the surname, the
+/// name or the company is missing.
+fn name_key(contact: &Contact) -> Option<String> {
+    let part = |s: &str| {
+        s.to_lowercase()
+            .replace('ё', "е")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (surname, name) = (part(&contact.surname), part(&contact.name));
+    let company = company_key(&contact.company);
+    if surname.is_empty() || name.is_empty() || company.is_empty() {
+        return None;
+    }
+    let patronymic = part(&contact.patronymic);
+    // A separator no name contains, so that parts cannot run into each other.
+    Some(format!(
+        "{surname}\u{1f}{name}\u{1f}{patronymic}\u{1f}{company}"
+    ))
+}
+
+/// Legal forms written out, as they stand before a company's name.
+const LONG_LEGAL_FORMS: [&str; 8] = [
+    "общество с ограниченной ответственностью",
+    "публичное акционерное общество",
+    "закрытое акционерное общество",
+    "открытое акционерное общество",
+    "непубличное акционерное общество",
+    "акционерное общество",
+    "индивидуальный предприниматель",
+    "автономная некоммерческая организация",
+];
+
+/// A company's name as compared: lowercase, `ё` as `е`, punctuation and quotes as spaces,
+/// without legal forms, single-spaced.
+fn company_key(company: &str) -> String {
+    let cleaned: String = company
+        .to_lowercase()
+        .replace('ё', "е")
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut spaced = format!(
+        " {} ",
+        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    for form in LONG_LEGAL_FORMS {
+        spaced = spaced.replace(&format!(" {form} "), " ");
+    }
+    spaced
+        .split_whitespace()
+        .filter(|word| !LEGAL_FORMS.iter().any(|form| form.to_lowercase() == *word))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `existing` with `incoming` merged into it under `policy`.
+///
+/// [`Skip`](DuplicatePolicy::Skip) returns `existing` and
+/// [`AddNew`](DuplicatePolicy::AddNew) `incoming`, both unchanged. The other two keep the
+/// record's id, revision, creation time and the day it was added to the base, and take
+/// `incoming.updated_at`:
+///
+/// - [`FillEmpty`](DuplicatePolicy::FillEmpty) fills only the text fields that are empty
+///   and the dates that are unset.
+/// - [`Overwrite`](DuplicatePolicy::Overwrite) takes every non-empty text field and every
+///   set date of `incoming`, and its kind and status unless they are the defaults (person,
+///   potential), which is all that a file without those columns can say.
+///
+/// Both add the phones (compared normalised), e-mails (in any case), messengers,
+/// addresses and tags the record lacks, after its own; for an entry both have, the later
+/// confirmation date wins. Extra fields the record lacks are added; with `Overwrite`, one
+/// of the same name takes the incoming value.
+pub fn merge_into(existing: &Contact, incoming: &Contact, policy: DuplicatePolicy) -> Contact {
+    let overwrite = match policy {
+        DuplicatePolicy::Skip => return existing.clone(),
+        DuplicatePolicy::AddNew => return incoming.clone(),
+        DuplicatePolicy::FillEmpty => false,
+        DuplicatePolicy::Overwrite => true,
+    };
+    let mut merged = existing.clone();
+    merged.updated_at = incoming.updated_at;
+    let texts: [fn(&mut Contact) -> &mut String; 9] = [
+        |c| &mut c.surname,
+        |c| &mut c.name,
+        |c| &mut c.patronymic,
+        |c| &mut c.company,
+        |c| &mut c.position,
+        |c| &mut c.source,
+        |c| &mut c.notes,
+        |c| &mut c.inn,
+        |c| &mut c.kpp,
+    ];
+    let mut incoming_copy = incoming.clone();
+    for field in texts {
+        let new = field(&mut incoming_copy);
+        let old = field(&mut merged);
+        if !new.is_empty() && (overwrite || old.is_empty()) {
+            old.clone_from(new);
+        }
+    }
+    if incoming.confirmed_on.is_some() && (overwrite || merged.confirmed_on.is_none()) {
+        merged.confirmed_on = incoming.confirmed_on;
+    }
+    if merged.added_on.is_none() {
+        merged.added_on = incoming.added_on;
+    }
+    if overwrite {
+        if incoming.kind != Default::default() {
+            merged.kind = incoming.kind;
+        }
+        if incoming.status != Default::default() {
+            merged.status = incoming.status;
+        }
+    }
+    unite(
+        &mut merged.phones,
+        &incoming.phones,
+        |p| {
+            if p.normalized.is_empty() {
+                p.value.trim().to_lowercase()
+            } else {
+                p.normalized.clone()
+            }
+        },
+        |old, new| old.confirmed_on = old.confirmed_on.max(new.confirmed_on),
+    );
+    unite(
+        &mut merged.emails,
+        &incoming.emails,
+        |e| e.value.trim().to_lowercase(),
+        |old, new| old.confirmed_on = old.confirmed_on.max(new.confirmed_on),
+    );
+    unite(
+        &mut merged.messengers,
+        &incoming.messengers,
+        |m| {
+            (
+                m.kind,
+                m.handle.trim().trim_start_matches('@').to_lowercase(),
+            )
+        },
+        |_, _| {},
+    );
+    unite(
+        &mut merged.addresses,
+        &incoming.addresses,
+        |a| {
+            a.value
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        },
+        |_, _| {},
+    );
+    unite(
+        &mut merged.tags,
+        &incoming.tags,
+        |t| t.trim().to_lowercase(),
+        |_, _| {},
+    );
+    for (name, value) in &incoming.extra {
+        match merged.extra.iter_mut().find(|(n, _)| n == name) {
+            Some((_, old)) if overwrite && !value.is_empty() => old.clone_from(value),
+            Some(_) => {}
+            None => merged.extra.push((name.clone(), value.clone())),
+        }
+    }
+    merged
+}
+
+/// Appends the entries of `incoming` whose `key` none of `list` has; `same` updates an
+/// entry of `list` from the incoming entry with its key.
+fn unite<T: Clone, K: PartialEq>(
+    list: &mut Vec<T>,
+    incoming: &[T],
+    key: impl Fn(&T) -> K,
+    same: impl Fn(&mut T, &T),
+) {
+    for entry in incoming {
+        let wanted = key(entry);
+        match list.iter_mut().find(|old| key(old) == wanted) {
+            Some(old) => same(old, entry),
+            None => list.push(entry.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::{ContactKind, Email, Messenger, MessengerKind, Phone, Status};
+
+    fn phone(value: &str) -> Phone {
+        Phone {
+            value: value.into(),
+            normalized: normalize_phone(value),
+            ..Phone::default()
+        }
+    }
+
+    fn email(value: &str) -> Email {
+        Email {
+            value: value.into(),
+            ..Email::default()
+        }
+    }
+
+    fn person(id: &str, surname: &str, name: &str, company: &str) -> Contact {
+        Contact {
+            id: id.into(),
+            surname: surname.into(),
+            name: name.into(),
+            company: company.into(),
+            ..Contact::default()
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn each_reason() {
+        let stored = Contact {
+            phones: vec![phone("8 (928) 921-84-01")],
+            emails: vec![email("Ivanov@Romashka.ru")],
+            inn: "7707083893".into(),
+            patronymic: "Петрович".into(),
+            ..person("a", "Иванов", "Иван", "ООО «Ромашка»")
+        };
+        let index = MatchIndex::new([&stored]);
+        let found = |c: &Contact| index.find(c);
+        let by_phone = Contact {
+            phones: vec![phone("22-33-44"), phone("+7 928 921 84 01")],
+            ..Contact::default()
+        };
+        assert_eq!(found(&by_phone), Some(("a".into(), MatchReason::Phone)));
+        let by_email = Contact {
+            emails: vec![email(" ivanov@romashka.RU ")],
+            ..Contact::default()
+        };
+        assert_eq!(found(&by_email), Some(("a".into(), MatchReason::Email)));
+        let by_inn = Contact {
+            kind: ContactKind::Company,
+            company: "Ромашка".into(),
+            inn: "7707083893".into(),
+            ..Contact::default()
+        };
+        assert_eq!(found(&by_inn), Some(("a".into(), MatchReason::Inn)));
+        let by_name = Contact {
+            patronymic: "петрович".into(),
+            ..person("", "ИВАНОВ", " Иван ", "Ромашка, ООО")
+        };
+        assert_eq!(
+            found(&by_name),
+            Some(("a".into(), MatchReason::NameAndCompany))
+        );
+        assert_eq!(found(&Contact::default()), None);
+    }
+
+    #[test]
+    fn what_does_not_identify() {
+        let stored = Contact {
+            phones: vec![phone("22-33-44"), phone("")],
+            emails: vec![email("")],
+            inn: "12345".into(),
+            ..person("a", "Иванов", "Иван", "ИП")
+        };
+        let index = MatchIndex::new([&stored]);
+        let same_short_phone = Contact {
+            phones: vec![phone("223344")],
+            emails: vec![email("")],
+            inn: "12345".into(),
+            ..person("", "Иванов", "Иван", "ИП")
+        };
+        // A short number, an empty address, a five-digit ИНН and a company that is only a
+        // legal form identify nobody.
+        assert_eq!(index.find(&same_short_phone), None);
+        // No company, or no name: the name alone is not enough.
+        let index = MatchIndex::new([&person("a", "Иванов", "Иван", "")]);
+        assert_eq!(index.find(&person("", "Иванов", "Иван", "")), None);
+        let index = MatchIndex::new([&person("a", "Иванов", "", "Ромашка")]);
+        assert_eq!(index.find(&person("", "Иванов", "", "Ромашка")), None);
+        // Another patronymic is another person.
+        let index = MatchIndex::new([&Contact {
+            patronymic: "Петрович".into(),
+            ..person("a", "Иванов", "Иван", "Ромашка")
+        }]);
+        assert_eq!(index.find(&person("", "Иванов", "Иван", "Ромашка")), None);
+    }
+
+    #[test]
+    fn names_ignore_case_yo_quotes_and_legal_forms() {
+        let stored = Contact {
+            patronymic: "Артёмович".into(),
+            ..person(
+                "a",
+                "Ёлкин",
+                "Пётр",
+                "Общество с ограниченной ответственностью «Нева-Логистик»",
+            )
+        };
+        let index = MatchIndex::new([&stored]);
+        let typed = Contact {
+            patronymic: "АРТЕМОВИЧ".into(),
+            ..person("", "елкин", "петр", "ООО \"Нева Логистик\"")
+        };
+        assert_eq!(
+            index.find(&typed),
+            Some(("a".into(), MatchReason::NameAndCompany))
+        );
+        assert_eq!(company_key("АО «Кубань-Сахар»"), "кубань сахар");
+        assert_eq!(company_key("ИП Смирнова О. В."), "смирнова о в");
+        assert_eq!(company_key("ООО"), "");
+    }
+
+    #[test]
+    fn colleagues_with_their_employers_inn_are_different_people() {
+        let company = Contact {
+            id: "co".into(),
+            kind: ContactKind::Company,
+            company: "ООО «Ромашка»".into(),
+            inn: "7707083893".into(),
+            ..Contact::default()
+        };
+        let colleague = Contact {
+            inn: "7707083893".into(),
+            ..person("p1", "Иванов", "Иван", "ООО «Ромашка»")
+        };
+        let index = MatchIndex::new([&colleague]);
+        let other = Contact {
+            inn: "7707083893".into(),
+            ..person("", "Петров", "Пётр", "ООО «Ромашка»")
+        };
+        assert_eq!(index.find(&other), None);
+        // The organisation itself matches its people, and they match it.
+        assert_eq!(index.find(&company), Some(("p1".into(), MatchReason::Inn)));
+        let index = MatchIndex::new([&company]);
+        assert_eq!(index.find(&other), Some(("co".into(), MatchReason::Inn)));
+        // A twelve-digit ИНН is a person's own.
+        let index = MatchIndex::new([&Contact {
+            inn: "500100732259".into(),
+            ..person("ip", "Сидоров", "Сидор", "")
+        }]);
+        let same = Contact {
+            inn: "5001 0073 2259".into(),
+            ..person("", "Сидоров", "С.", "")
+        };
+        assert_eq!(index.find(&same), Some(("ip".into(), MatchReason::Inn)));
+    }
+
+    #[test]
+    fn the_first_contact_keeps_its_keys() {
+        let first = Contact {
+            phones: vec![phone("89000000001")],
+            ..person("1", "А", "Б", "")
+        };
+        let second = Contact {
+            phones: vec![phone("+7 900 000-00-01")],
+            ..person("2", "А", "Б", "")
+        };
+        let mut index = MatchIndex::new([&first]);
+        assert_eq!(index.find(&second), Some(("1".into(), MatchReason::Phone)));
+        index.add(&second);
+        assert_eq!(index.find(&second), Some(("1".into(), MatchReason::Phone)));
+    }
+
+    #[test]
+    fn a_hundred_thousand_contacts() {
+        let contacts: Vec<Contact> = (0..100_000u64)
+            .map(|i| Contact {
+                phones: vec![phone(&format!("8 900 {:07}", i))],
+                emails: vec![email(&format!("user{i}@example.ru"))],
+                ..person(&i.to_string(), &format!("Фамилия{i}"), "Имя", "Ромашка")
+            })
+            .collect();
+        let index = MatchIndex::new(&contacts);
+        for (i, contact) in contacts.iter().enumerate().step_by(7) {
+            let by_email = Contact {
+                emails: contact.emails.clone(),
+                ..Contact::default()
+            };
+            assert_eq!(
+                index.find(&by_email),
+                Some((i.to_string(), MatchReason::Email))
+            );
+        }
+        let nobody = Contact {
+            phones: vec![phone("8 901 000 00 00")],
+            ..person("", "Фамилия", "Имя", "Ромашка")
+        };
+        assert_eq!(index.find(&nobody), None);
+    }
+
+    fn stored() -> Contact {
+        Contact {
+            id: "a".into(),
+            rev: 7,
+            created_at: 100,
+            updated_at: 200,
+            surname: "Иванов".into(),
+            name: "Иван".into(),
+            company: "ООО «Ромашка»".into(),
+            status: Status::Client,
+            source: "Выставка".into(),
+            added_on: Some(day(2024, 1, 10)),
+            phones: vec![Phone {
+                confirmed_on: Some(day(2025, 1, 1)),
+                ..phone("8 (928) 921-84-01")
+            }],
+            emails: vec![email("ivanov@romashka.ru")],
+            tags: vec!["Опт".into()],
+            extra: vec![("Регион".into(), "Юг".into())],
+            ..Contact::default()
+        }
+    }
+
+    fn imported() -> Contact {
+        Contact {
+            id: String::new(),
+            rev: 0,
+            created_at: 900,
+            updated_at: 1_000,
+            surname: "Иванов".into(),
+            name: "Иван".into(),
+            patronymic: "Петрович".into(),
+            company: "ООО «Ромашка-Юг»".into(),
+            position: "Снабженец".into(),
+            added_on: Some(day(2026, 1, 1)),
+            confirmed_on: Some(day(2026, 1, 1)),
+            phones: vec![
+                Phone {
+                    confirmed_on: Some(day(2026, 1, 1)),
+                    ..phone("+7 928 921 84 01")
+                },
+                phone("8 (495) 123-45-67"),
+            ],
+            emails: vec![email("IVANOV@romashka.ru"), email("ivan@mail.ru")],
+            messengers: vec![Messenger {
+                kind: MessengerKind::Telegram,
+                handle: "@ivanov".into(),
+            }],
+            tags: vec!["опт".into(), "VIP".into()],
+            extra: vec![
+                ("Регион".into(), "Кубань".into()),
+                ("Менеджер".into(), "Анна".into()),
+            ],
+            ..Contact::default()
+        }
+    }
+
+    #[test]
+    fn fill_empty_fills_only_what_is_empty() {
+        let merged = merge_into(&stored(), &imported(), DuplicatePolicy::FillEmpty);
+        assert_eq!((merged.id.as_str(), merged.rev), ("a", 7));
+        assert_eq!((merged.created_at, merged.updated_at), (100, 1_000));
+        assert_eq!(merged.company, "ООО «Ромашка»");
+        assert_eq!(merged.patronymic, "Петрович");
+        assert_eq!(merged.position, "Снабженец");
+        assert_eq!(merged.source, "Выставка");
+        assert_eq!(merged.status, Status::Client);
+        assert_eq!(merged.added_on, Some(day(2024, 1, 10)));
+        assert_eq!(merged.confirmed_on, Some(day(2026, 1, 1)));
+        let phones: Vec<&str> = merged
+            .phones
+            .iter()
+            .map(|p| p.normalized.as_str())
+            .collect();
+        assert_eq!(phones, ["79289218401", "74951234567"]);
+        // The number both have keeps its spelling and takes the later confirmation.
+        assert_eq!(merged.phones[0].value, "8 (928) 921-84-01");
+        assert_eq!(merged.phones[0].confirmed_on, Some(day(2026, 1, 1)));
+        let emails: Vec<&str> = merged.emails.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(emails, ["ivanov@romashka.ru", "ivan@mail.ru"]);
+        assert_eq!(merged.messengers.len(), 1);
+        assert_eq!(merged.tags, ["Опт", "VIP"]);
+        assert_eq!(
+            merged.extra,
+            [
+                ("Регион".to_owned(), "Юг".to_owned()),
+                ("Менеджер".to_owned(), "Анна".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn overwrite_takes_what_the_file_says() {
+        let merged = merge_into(&stored(), &imported(), DuplicatePolicy::Overwrite);
+        assert_eq!((merged.id.as_str(), merged.rev), ("a", 7));
+        assert_eq!((merged.created_at, merged.updated_at), (100, 1_000));
+        assert_eq!(merged.company, "ООО «Ромашка-Юг»");
+        // What the file did not say stays.
+        assert_eq!(merged.source, "Выставка");
+        assert_eq!(merged.status, Status::Client);
+        assert_eq!(merged.added_on, Some(day(2024, 1, 10)));
+        assert_eq!(merged.phones.len(), 2);
+        assert_eq!(merged.emails.len(), 2);
+        assert_eq!(merged.tags, ["Опт", "VIP"]);
+        assert_eq!(
+            merged.extra,
+            [
+                ("Регион".to_owned(), "Кубань".to_owned()),
+                ("Менеджер".to_owned(), "Анна".to_owned())
+            ]
+        );
+        let former = Contact {
+            status: Status::Former,
+            kind: ContactKind::Company,
+            ..imported()
+        };
+        let merged = merge_into(&stored(), &former, DuplicatePolicy::Overwrite);
+        assert_eq!(
+            (merged.status, merged.kind),
+            (Status::Former, ContactKind::Company)
+        );
+    }
+
+    #[test]
+    fn skip_and_add_new_change_nothing() {
+        assert_eq!(
+            merge_into(&stored(), &imported(), DuplicatePolicy::Skip),
+            stored()
+        );
+        assert_eq!(
+            merge_into(&stored(), &imported(), DuplicatePolicy::AddNew),
+            imported()
+        );
+    }
+
+    #[test]
+    fn policies_serialise_as_stable_keys() {
+        let json = serde_json::to_string(&DuplicatePolicy::FillEmpty).unwrap();
+        assert_eq!(json, "\"fill_empty\"");
+        let back: DuplicatePolicy = serde_json::from_str("\"add_new\"").unwrap();
+        assert_eq!(back, DuplicatePolicy::AddNew);
+    }
+}
