@@ -139,8 +139,10 @@ pub fn phone_query_matches(normalized: &str, query_digits: &str) -> bool {
 pub(crate) enum PhoneQuery {
     /// A whole number, normalised.
     Number(String),
-    /// Fewer than ten digits, searched for inside national parts.
-    Fragment(String),
+    /// Fewer than ten digits, searched for inside national parts. A fragment typed with
+    /// the trunk or country prefix (`8 914`, `+7 914`) is also the start of a whole
+    /// number: the second field holds that start, normalised (`7914`).
+    Fragment(String, Option<String>),
 }
 
 impl PhoneQuery {
@@ -152,7 +154,12 @@ impl PhoneQuery {
         } else if digits.len() >= RUSSIAN_LENGTH - 1 {
             Some(PhoneQuery::Number(normalize_phone(&digits)))
         } else {
-            Some(PhoneQuery::Fragment(digits))
+            let start = match digits.as_bytes().first() {
+                Some(b'8') => Some(format!("7{}", &digits[1..])),
+                Some(b'7') => Some(digits.clone()),
+                _ => None,
+            };
+            Some(PhoneQuery::Fragment(digits, start))
         }
     }
 
@@ -160,7 +167,12 @@ impl PhoneQuery {
     pub(crate) fn matches(&self, phone: &str) -> bool {
         match self {
             PhoneQuery::Number(number) => phone == number,
-            PhoneQuery::Fragment(fragment) => national_part(phone).contains(fragment.as_str()),
+            PhoneQuery::Fragment(fragment, start) => {
+                national_part(phone).contains(fragment.as_str())
+                    || start
+                        .as_ref()
+                        .is_some_and(|start| phone.starts_with(start.as_str()))
+            }
         }
     }
 }
@@ -174,6 +186,28 @@ pub(crate) fn is_plausible_number(number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_typed_with_its_prefix_matches_while_it_is_typed() {
+        let phone = normalize_phone("+7 914 177-76-31");
+        for partial in [
+            "8 914",
+            "8914177",
+            "8 914 177-76",
+            "+7914177",
+            "+7 (914) 177",
+            "7914",
+        ] {
+            assert!(phone_query_matches(&phone, &digits(partial)), "{partial:?}");
+        }
+        // The prefix only counts at the start: "8 915" is another number.
+        assert!(!phone_query_matches(&phone, &digits("8 915")));
+        // Digits without a prefix still match anywhere in the national number.
+        assert!(phone_query_matches(
+            &phone,
+            "177-76".replace('-', "").as_str()
+        ));
+    }
 
     #[test]
     fn russian_spellings_of_one_number_agree() {
@@ -263,7 +297,9 @@ mod tests {
         assert!(phone_query_matches("79000000001", "00000"));
         assert!(phone_query_matches("79000000001", "900"));
         assert!(phone_query_matches("79000000001", "000000001"));
-        assert!(!phone_query_matches("79000000001", "7900"));
+        // Typed with the country code, a fragment is the start of the whole number.
+        assert!(phone_query_matches("79000000001", "7900"));
+        assert!(!phone_query_matches("79000000001", "7901"));
         assert!(phone_query_matches("223344", "2233"));
         assert!(!phone_query_matches("79000000001", ""));
         assert!(!phone_query_matches("", "123"));

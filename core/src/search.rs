@@ -81,8 +81,9 @@ enum QueryKind {
     /// A phone number or part of one; its digits are also searched in the text, since
     /// e-mails and handles contain digits too.
     Phone { phone: PhoneQuery, digits: String },
-    /// Every word must occur in the text.
-    Words(Vec<String>),
+    /// Every word must occur in the text; a word of digits may instead be part of a
+    /// phone, so "Кузьмин 7631" finds Кузьмин by the end of his number.
+    Words(Vec<(String, Option<PhoneQuery>)>),
 }
 
 impl Query {
@@ -101,8 +102,17 @@ impl Query {
                 QueryKind::Phone { phone, digits }
             }
             _ => {
-                let words: Vec<String> =
-                    fold(input).split_whitespace().map(str::to_owned).collect();
+                let words: Vec<(String, Option<PhoneQuery>)> = fold(input)
+                    .split_whitespace()
+                    .map(|word| {
+                        let numeric = word.len() >= MIN_PHONE_DIGITS
+                            && word
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || "+-().".contains(c));
+                        let phone = numeric.then(|| PhoneQuery::new(word)).flatten();
+                        (word.to_owned(), phone)
+                    })
+                    .collect();
                 if words.is_empty() {
                     QueryKind::All
                 } else {
@@ -126,7 +136,12 @@ impl Query {
                 entry.phones.iter().any(|p| phone.matches(p))
                     || entry.text.contains(digits.as_str())
             }
-            QueryKind::Words(words) => words.iter().all(|word| entry.text.contains(word.as_str())),
+            QueryKind::Words(words) => words.iter().all(|(word, phone)| {
+                entry.text.contains(word.as_str())
+                    || phone
+                        .as_ref()
+                        .is_some_and(|q| entry.phones.iter().any(|p| q.matches(p)))
+            }),
         }
     }
 }
@@ -231,7 +246,7 @@ mod tests {
         ] {
             assert!(finds(query), "{query}");
         }
-        for query in ["8 900 000-00-02", "7900", "555"] {
+        for query in ["8 900 000-00-02", "7901", "555"] {
             assert!(!finds(query), "{query}");
         }
     }
@@ -271,12 +286,20 @@ mod tests {
         assert_eq!(
             Query::parse("19"),
             Query {
-                kind: QueryKind::Words(vec!["19".into()])
+                kind: QueryKind::Words(vec![("19".into(), None)])
             }
         );
         assert!(finds("19"));
         assert!(!finds("00"));
-        assert!(!finds("900 шина"));
+        assert!(!finds("900 зина"));
         assert!(finds("1985 нинель"));
+    }
+
+    #[test]
+    fn a_name_with_part_of_a_phone_finds_the_contact() {
+        assert!(finds("Алёшина 0001"));
+        assert!(finds("0000001 нинель"));
+        assert!(finds("алешина 8 900"));
+        assert!(!finds("Алёшина 5555"));
     }
 }
