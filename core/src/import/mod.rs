@@ -39,6 +39,20 @@ pub enum ImportError {
         /// What is wrong, for a person.
         message: String,
     },
+    /// A quoted value is never closed: everything after it would become one cell.
+    #[error("the quoted value in row {row}, column {column} (\"{header}\") is never closed")]
+    UnclosedQuote {
+        /// The row as a spreadsheet numbers it, where the quote opens.
+        row: usize,
+        /// The column, counted from 1.
+        column: usize,
+        /// That column's header, empty when it has none.
+        header: String,
+    },
+    /// The bytes are not text at all (a picture, an archive, a program), whatever
+    /// encoding they are read in.
+    #[error("the file is not a text file")]
+    NotText,
     /// The file is not an .xlsx workbook, or a sheet of it cannot be read.
     #[error("not a readable .xlsx workbook: {message}")]
     Workbook {
@@ -86,6 +100,9 @@ pub struct Prepared {
 /// ```
 pub fn prepare(bytes: &[u8]) -> Result<Prepared, ImportError> {
     let decoded = decode(bytes);
+    if !looks_like_text(&decoded.text) {
+        return Err(ImportError::NotText);
+    }
     let delimiter = sniff_delimiter(&decoded.text);
     let table = read_table(&decoded.text, delimiter)?;
     let mapping = recognise(&table.headers);
@@ -95,4 +112,43 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared, ImportError> {
         table,
         mapping,
     })
+}
+
+/// Whether decoded text can be a table someone typed: binary files decode "successfully"
+/// as Windows-1251 too, but are full of control characters that no CSV holds.
+fn looks_like_text(text: &str) -> bool {
+    let sample = text.chars().take(64 * 1024);
+    let (mut chars, mut control) = (0usize, 0usize);
+    for c in sample {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            control += 1;
+        }
+    }
+    // A stray control character or two (a pasted form feed) is tolerated.
+    control * 100 <= chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_files_are_not_taken_for_text() {
+        let mut noise = Vec::new();
+        let mut x: u32 = 12345;
+        for _ in 0..8192 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            noise.push((x >> 16) as u8);
+        }
+        assert_eq!(prepare(&noise).unwrap_err(), ImportError::NotText);
+        let zip = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00docProps/app.xml\x00\x00";
+        assert_eq!(prepare(zip).unwrap_err(), ImportError::NotText);
+        // A Russian CSV with a stray form feed in a note is still text.
+        let text = format!(
+            "Фамилия;Комментарий\nИванов;страница\u{c}2\n{}",
+            "Петров;без помех\n".repeat(20)
+        );
+        assert!(prepare(text.as_bytes()).is_ok());
+    }
 }
