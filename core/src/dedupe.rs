@@ -367,6 +367,109 @@ fn unite<T: Clone, K: PartialEq>(
     }
 }
 
+/// What happened to an incoming row that matched a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DuplicateOutcome {
+    /// The row was left out.
+    Skipped,
+    /// The row was merged into the record it matched.
+    Merged,
+    /// The row was added as a record of its own all the same.
+    AddedAnyway,
+}
+
+/// An incoming row that matched a record of the base or an earlier row of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The row as the file numbers it.
+    pub row: usize,
+    /// Why it matched.
+    pub reason: MatchReason,
+    /// The id of the record it matched.
+    pub existing: String,
+    /// The earlier row of the same file it matched, if the match was inside the file.
+    pub earlier_row: Option<usize>,
+    /// What was done with it.
+    pub outcome: DuplicateOutcome,
+}
+
+/// An import's rows sorted into what to add, what to update and what matched.
+#[derive(Clone, Debug, Default)]
+pub struct Resolution {
+    /// New records, in file order.
+    pub added: Vec<Contact>,
+    /// Records of the base with incoming rows merged into them.
+    pub updated: Vec<Contact>,
+    /// Every row that matched something, whatever was done with it.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// Decides, row by row, what an import does: `in_base` applies to rows matching a record
+/// already stored, `in_file` to rows matching an earlier row of the same file (a person
+/// typed twice). `index` holds the base; `lookup` fetches a base record by id.
+pub fn resolve(
+    mut index: MatchIndex,
+    lookup: impl Fn(&str) -> Option<Contact>,
+    incoming: impl IntoIterator<Item = (usize, Contact)>,
+    in_base: DuplicatePolicy,
+    in_file: DuplicatePolicy,
+) -> Resolution {
+    let mut resolution = Resolution::default();
+    // Where each record added by this import sits, and the row it came from.
+    let mut added_at: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut updated_at: HashMap<String, usize> = HashMap::new();
+    for (row, contact) in incoming {
+        let Some((existing, reason)) = index.find(&contact) else {
+            index.add(&contact);
+            added_at.insert(contact.id.clone(), (resolution.added.len(), row));
+            resolution.added.push(contact);
+            continue;
+        };
+        let earlier = added_at.get(&existing).copied();
+        let policy = if earlier.is_some() { in_file } else { in_base };
+        let outcome = match policy {
+            DuplicatePolicy::Skip => DuplicateOutcome::Skipped,
+            DuplicatePolicy::AddNew => {
+                index.add(&contact);
+                added_at.insert(contact.id.clone(), (resolution.added.len(), row));
+                resolution.added.push(contact);
+                DuplicateOutcome::AddedAnyway
+            }
+            DuplicatePolicy::FillEmpty | DuplicatePolicy::Overwrite => {
+                let merged = if let Some((at, _)) = earlier {
+                    let merged = merge_into(&resolution.added[at], &contact, policy);
+                    resolution.added[at] = merged.clone();
+                    merged
+                } else if let Some(&at) = updated_at.get(&existing) {
+                    let merged = merge_into(&resolution.updated[at], &contact, policy);
+                    resolution.updated[at] = merged.clone();
+                    merged
+                } else if let Some(current) = lookup(&existing) {
+                    let merged = merge_into(&current, &contact, policy);
+                    updated_at.insert(existing.clone(), resolution.updated.len());
+                    resolution.updated.push(merged.clone());
+                    merged
+                } else {
+                    // The index named a record the lookup does not know: keep the row
+                    // rather than lose it.
+                    resolution.added.push(contact.clone());
+                    contact
+                };
+                index.add(&merged);
+                DuplicateOutcome::Merged
+            }
+        };
+        resolution.duplicates.push(Duplicate {
+            row,
+            reason,
+            existing,
+            earlier_row: earlier.map(|(_, row)| row),
+            outcome,
+        });
+    }
+    resolution
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -717,5 +820,70 @@ mod tests {
         assert_eq!(json, "\"fill_empty\"");
         let back: DuplicatePolicy = serde_json::from_str("\"add_new\"").unwrap();
         assert_eq!(back, DuplicatePolicy::AddNew);
+    }
+
+    #[test]
+    fn resolve_applies_each_policy_to_its_kind_of_duplicate() {
+        use crate::model::{Email, Phone, PhoneKind};
+        let person = |id: &str, phone: &str, email: &str| Contact {
+            id: id.into(),
+            surname: "Иванов".into(),
+            name: "Иван".into(),
+            phones: vec![Phone {
+                kind: PhoneKind::Mobile,
+                value: phone.into(),
+                normalized: normalize_phone(phone),
+                confirmed_on: None,
+            }],
+            emails: (!email.is_empty())
+                .then(|| Email {
+                    value: email.into(),
+                    ..Email::default()
+                })
+                .into_iter()
+                .collect(),
+            ..Contact::default()
+        };
+        let stored = person("base", "+7 900 000-00-01", "");
+        let index = MatchIndex::new([&stored]);
+        let lookup = |id: &str| (id == "base").then(|| stored.clone());
+        let incoming = vec![
+            (2, person("n1", "8 900 000-00-01", "ivanov@example.ru")),
+            (3, person("n2", "+7 901 111-11-11", "")),
+            (4, person("n3", "89011111111", "")),
+        ];
+        let skip = resolve(
+            index.clone(),
+            lookup,
+            incoming.clone(),
+            DuplicatePolicy::Skip,
+            DuplicatePolicy::AddNew,
+        );
+        assert_eq!(
+            skip.added.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["n2", "n3"]
+        );
+        assert!(skip.updated.is_empty());
+        assert_eq!(skip.duplicates.len(), 2);
+        assert_eq!(skip.duplicates[0].outcome, DuplicateOutcome::Skipped);
+        assert_eq!(skip.duplicates[1].earlier_row, Some(3));
+        assert_eq!(skip.duplicates[1].outcome, DuplicateOutcome::AddedAnyway);
+
+        let fill = resolve(
+            index,
+            lookup,
+            incoming,
+            DuplicatePolicy::FillEmpty,
+            DuplicatePolicy::FillEmpty,
+        );
+        assert_eq!(fill.added.len(), 1);
+        assert_eq!(fill.updated.len(), 1);
+        assert_eq!(fill.updated[0].id, "base");
+        assert_eq!(fill.updated[0].emails[0].value, "ivanov@example.ru");
+        assert_eq!(
+            fill.updated[0].phones.len(),
+            1,
+            "the same number is not added twice"
+        );
     }
 }

@@ -29,7 +29,10 @@ pub mod search;
 pub mod validate;
 
 pub use date::{format_date, format_timestamp, parse_date, parse_timestamp};
-pub use dedupe::{merge_into, DuplicatePolicy, MatchIndex, MatchReason};
+pub use dedupe::{
+    merge_into, resolve, Duplicate, DuplicateOutcome, DuplicatePolicy, MatchIndex, MatchReason,
+    Resolution,
+};
 pub use export::{export_csv, CsvPreset};
 pub use freshness::{Freshness, FreshnessPolicy, Threshold, ThresholdUnit};
 pub use import::{
