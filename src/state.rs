@@ -141,36 +141,45 @@ impl AppState {
         stored
     }
 
-    /// Adds many new contacts in one transaction: all of them land, or
-    /// none. `on_progress` hears how many chunks were written.
-    pub async fn add_contacts(
+    /// Stores an import's new and updated contacts in one transaction:
+    /// all of them land, or none, and the base in memory is put back as it
+    /// was when storing fails. `on_progress(done, total)` hears each chunk.
+    pub async fn store_import(
         self,
-        contacts: Vec<Contact>,
+        added: Vec<Contact>,
+        updated: Vec<Contact>,
         on_progress: impl Fn(usize, usize),
-    ) -> Result<usize, StorageError> {
-        let ids: Vec<String> = contacts.iter().map(|c| c.id.clone()).collect();
+    ) -> Result<(), StorageError> {
+        let new_ids: Vec<String> = added.iter().map(|c| c.id.clone()).collect();
+        let previous: Vec<Contact> = self.base.with_value(|b| {
+            updated
+                .iter()
+                .filter_map(|c| b.by_id(&c.id).cloned())
+                .collect()
+        });
         let dirty = self
             .base
-            .try_update_value(|b| b.upsert_all(contacts))
+            .try_update_value(|b| b.upsert_all(added.into_iter().chain(updated)))
             .unwrap_or_default();
         let stored = match self.repository() {
             Some(repository) => {
-                let written = self.base.with_value(|b| repository.payload(b, &dirty));
+                let payload = self.base.with_value(|b| repository.payload(b, &dirty));
                 repository
-                    .write_payload_with_progress(&written, &dirty.delete, on_progress)
+                    .write_payload_with_progress(&payload, &dirty.delete, on_progress)
                     .await
             }
             None => Err(not_open()),
         };
         if stored.is_err() {
             self.base.update_value(|b| {
-                for id in &ids {
+                for id in &new_ids {
                     b.remove(id);
                 }
+                b.upsert_all(previous);
             });
         }
         self.changed();
-        stored.map(|()| ids.len())
+        stored
     }
 
     pub async fn save_settings(self, settings: BaseSettings) -> Result<(), StorageError> {

@@ -6,6 +6,8 @@ mod download;
 mod form;
 mod format;
 mod import;
+mod import_preview;
+mod import_report;
 mod labels;
 pub mod language;
 mod list;
