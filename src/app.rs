@@ -91,6 +91,7 @@ fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
 /// returns to the same scroll position and search.
 #[component]
 fn Screens(route: ReadSignal<Route>) -> impl IntoView {
+    let i18n = use_i18n();
     let panel = move || match route.get() {
         Route::Contact(id) => Some(view! { <ContactPanel id=Some(id) /> }.into_any()),
         Route::NewContact => Some(view! { <ContactPanel id=None /> }.into_any()),
@@ -103,7 +104,14 @@ fn Screens(route: ReadSignal<Route>) -> impl IntoView {
     };
     let on_list = move || !matches!(route.get(), Route::Import | Route::Settings);
     let has_panel = move || matches!(route.get(), Route::Contact(_) | Route::NewContact);
+    let state = crate::state::use_app();
+    let damaged = move || state.damaged.with(Vec::len);
     view! {
+        <Show when=move || { damaged() > 0 }>
+            <p class="problem banner" role="alert" data-testid="storage-damaged">
+                {move || t!(i18n, storage_damaged_banner, count = damaged())}
+            </p>
+        </Show>
         <div class="workspace" class:with-panel=has_panel>
             <section class="list-area" class:hidden=move || !on_list()>
                 <ListScreen />

@@ -2,6 +2,7 @@
 
 use kartoteka_core::{Contact, EmailKind, KindKey, MessengerKind, PhoneKind, Status};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::route::{navigate, Route};
@@ -249,10 +250,23 @@ fn Editor(original: Contact, draft: Draft, is_new: bool, on_done: Callback<()>) 
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let has = move |e: FieldError| errors.with(|errs| errs.contains(&e));
 
+    // Closing or reloading the tab with unsaved changes asks first.
+    let unchanged = initial.clone();
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if draft.with_untracked(|d| *d != unchanged) {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    on_cleanup(move || handle.remove());
+
     let save = {
         let original = original.clone();
-        move || match draft.with_untracked(|d| d.apply(&original)) {
-            Err(found) => errors.set(found),
+        move || match draft.with_untracked(|d| d.apply(&original, state.today.get_untracked())) {
+            Err(found) => {
+                errors.set(found);
+                focus_first_invalid();
+            }
             Ok(contact) => {
                 errors.set(Vec::new());
                 leptos::task::spawn_local(async move {
@@ -471,18 +485,21 @@ fn Editor(original: Contact, draft: Draft, is_new: bool, on_done: Callback<()>) 
 
             <div class="grid">
                 {text("field-source", t_string!(i18n, field_source).to_string(), |d| &d.source, |d| &mut d.source)}
-                <label class="field" class:invalid=move || has(FieldError::ConfirmedOn)>
+                <label class="field" class:invalid=move || has(FieldError::ConfirmedOn) || has(FieldError::FutureConfirmedOn)>
                     <span>{t!(i18n, field_confirmed_on)}</span>
                     <input
                         inputmode="numeric"
                         data-testid="field-confirmed-on"
                         placeholder=move || t_string!(i18n, date_hint)
-                        aria-invalid=move || has(FieldError::ConfirmedOn).to_string()
+                        aria-invalid=move || (has(FieldError::ConfirmedOn) || has(FieldError::FutureConfirmedOn)).to_string()
                         prop:value=move || draft.with(|d| d.confirmed_on.clone())
                         on:input=move |ev| draft.update(|d| d.confirmed_on = event_target_value(&ev))
                     />
                     <Show when=move || has(FieldError::ConfirmedOn)>
                         <span class="field-error" data-testid="error-confirmed-on">{t!(i18n, error_date)}</span>
+                    </Show>
+                    <Show when=move || has(FieldError::FutureConfirmedOn)>
+                        <span class="field-error" data-testid="error-confirmed-on">{t!(i18n, error_future_date)}</span>
                     </Show>
                 </label>
                 <label class="field" class:invalid=move || has(FieldError::AddedOn)>
@@ -520,4 +537,21 @@ fn Editor(original: Contact, draft: Draft, is_new: bool, on_done: Callback<()>) 
             </div>
         </form>
     }
+}
+
+/// After a refused save, the first field with a problem gets the focus and
+/// comes into view, so its message is not hidden below the fold.
+fn focus_first_invalid() {
+    // The error state renders on the next tick; look after it.
+    gloo_timers::callback::Timeout::new(0, || {
+        let found = document()
+            .query_selector(".editor [aria-invalid=\"true\"]")
+            .ok()
+            .flatten();
+        if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+            element.scroll_into_view_with_bool(false);
+        }
+    })
+    .forget();
 }

@@ -11,6 +11,8 @@ use kartoteka_core::{
 pub enum FieldError {
     Email(usize),
     ConfirmedOn,
+    /// A confirmation cannot have happened after today.
+    FutureConfirmedOn,
     AddedOn,
     /// Nothing identifies the record: no name, company, phone or email.
     Identity,
@@ -113,12 +115,15 @@ impl Draft {
     /// Checks the draft and writes it over `original`, keeping what the
     /// form does not show (id, timestamps, extra fields). A value's own
     /// confirmation date stays only while the value itself is unchanged.
-    pub fn apply(&self, original: &Contact) -> Result<Contact, Vec<FieldError>> {
+    pub fn apply(&self, original: &Contact, today: NaiveDate) -> Result<Contact, Vec<FieldError>> {
         let mut errors = Vec::new();
         let confirmed_on = date_field(&self.confirmed_on).unwrap_or_else(|()| {
             errors.push(FieldError::ConfirmedOn);
             None
         });
+        if confirmed_on.is_some_and(|d| d > today) {
+            errors.push(FieldError::FutureConfirmedOn);
+        }
         let added_on = date_field(&self.added_on).unwrap_or_else(|()| {
             errors.push(FieldError::AddedOn);
             None

@@ -43,6 +43,8 @@ pub fn SettingsScreen() -> impl IntoView {
             .filter(|n| (1..=MAX_AMOUNT).contains(n))
     };
 
+    // The unit agrees with the number typed (1 месяц, 2 месяца, 5 месяцев).
+    let shown = move || parsed().unwrap_or(MAX_AMOUNT);
     let store = move |threshold: Threshold| {
         let current = state.settings.get_untracked();
         if current.freshness.threshold == threshold {
@@ -116,9 +118,9 @@ pub fn SettingsScreen() -> impl IntoView {
                         }
                     }
                 >
-                    <option value="days">{t!(i18n, unit_days)}</option>
-                    <option value="weeks">{t!(i18n, unit_weeks)}</option>
-                    <option value="months">{t!(i18n, unit_months)}</option>
+                    <option value="days">{move || t_string!(i18n, unit_days, count = shown())}</option>
+                    <option value="weeks">{move || t_string!(i18n, unit_weeks, count = shown())}</option>
+                    <option value="months">{move || t_string!(i18n, unit_months, count = shown())}</option>
                 </select>
                 <span>{t!(i18n, settings_threshold_ago)}</span>
             </div>

@@ -99,7 +99,13 @@ test('an edit survives a reload; bad input is refused at the field', async ({ pa
   await expect(page.getByTestId('error-confirmed-on')).toBeVisible();
   await expect(page.getByTestId('contact-form')).toBeVisible();
 
+  // A confirmation cannot lie in the future; the refused field gets the focus.
   await page.getByTestId('field-email').first().fill('filaret@example.ru');
+  await page.getByTestId('field-confirmed-on').fill('15.06.2999');
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('error-confirmed-on')).toContainText('не может быть позже');
+  await expect(page.getByTestId('field-confirmed-on')).toBeFocused();
+
   await page.getByTestId('field-confirmed-on').fill('01.12.2026');
   await page.getByTestId('field-position').fill('Главный инженер');
   await page.getByTestId('add-phone').click();
