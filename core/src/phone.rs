@@ -117,15 +117,17 @@ pub fn national_part(normalized: &str) -> &str {
 ///
 /// Ten digits or more are a whole number: it is normalised like a phone and must be equal.
 /// Fewer digits are a fragment and must occur in the national part, so "921-84" finds
-/// `79289218401` but "7928" does not find every number with 7 in front. An empty query
-/// matches nothing.
+/// `79289218401`. A fragment that starts with the trunk or country prefix (`8 928…`,
+/// `+7 928…`) is also the start of a number being typed, so it matches numbers that
+/// begin with it, and only those. An empty query matches nothing.
 ///
 /// ```
 /// use kartoteka_core::phone_query_matches;
 ///
 /// assert!(phone_query_matches("79289218401", "89289218401"));
 /// assert!(phone_query_matches("79289218401", "92184"));
-/// assert!(!phone_query_matches("79289218401", "79289"));
+/// assert!(phone_query_matches("79289218401", "89289"));
+/// assert!(!phone_query_matches("79289218401", "79281"));
 /// ```
 pub fn phone_query_matches(normalized: &str, query_digits: &str) -> bool {
     match PhoneQuery::new(query_digits) {
