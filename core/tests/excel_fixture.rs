@@ -1,54 +1,17 @@
 //! A hand-kept Russian Excel sheet saved as CSV (Windows-1251, `;`, CRLF, notes with quoted
 //! line breaks), imported end to end.
 
+mod common;
+
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use kartoteka_core::{
-    map_row, prepare, Contact, Field, ImportContext, Layout, MappedRow, PhoneKind, Prepared, Status,
-};
+use common::{day, find};
+use kartoteka_core::{Contact, Field, Layout, MappedRow, PhoneKind, Prepared, Status};
 
 const FILE: &[u8] = include_bytes!("../../tests/fixtures/excel_ru_cp1251.csv");
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
 fn import() -> (Prepared, Vec<MappedRow>) {
-    let prepared = prepare(FILE).expect("the sheet reads");
-    let ctx = ImportContext {
-        now: 1_767_225_600_000,
-        today: day(2026, 1, 1),
-    };
-    let mut mapped = Vec::new();
-    let mut failures = Vec::new();
-    for row in &prepared.table.rows {
-        match map_row(row, &prepared.table.headers, &prepared.mapping, &ctx) {
-            Ok(row) => mapped.push(row),
-            Err(issue) => failures.push(issue.to_string()),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "rows not imported:\n{}",
-        failures.join("\n")
-    );
-    (prepared, mapped)
-}
-
-fn find<'a>(mapped: &'a [MappedRow], surname: &str, name: &str) -> &'a Contact {
-    let mut found = mapped
-        .iter()
-        .map(|m| &m.contact)
-        .filter(|c| c.surname == surname && c.name == name);
-    let contact = found
-        .next()
-        .unwrap_or_else(|| panic!("no {surname} {name}"));
-    assert!(
-        found.next().is_none(),
-        "{surname} {name} is in the file more than once"
-    );
-    contact
+    common::import(FILE)
 }
 
 #[test]
