@@ -105,7 +105,7 @@ pub fn ImportScreen() -> impl IntoView {
                         Ok(prepared) if prepared.table.rows.is_empty() => {
                             Step::Failed(t_string!(i18n, import_error_no_rows).to_string())
                         }
-                        Ok(prepared) => Step::Preview(Rc::new(plan(state, name, prepared))),
+                        Ok(prepared) => Step::Preview(Rc::new(plan(state, name, prepared).await)),
                     }
                 }
             };
@@ -161,8 +161,12 @@ async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ()> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Rows mapped between two yields to the event loop, so a large file does
+/// not freeze the page while the preview is prepared.
+const ROWS_PER_STEP: usize = 5_000;
+
 /// Maps every row once, and counts the duplicates the default policies see.
-fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
+async fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
     let ctx = ImportContext {
         now: now(),
         today: state.today.get_untracked(),
@@ -171,15 +175,18 @@ fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
     let mut mapped = Vec::with_capacity(table.rows.len());
     let mut skipped = Vec::new();
     let mut warnings = Vec::new();
-    for row in &table.rows {
-        match map_row(row, &table.headers, &prepared.mapping, &ctx) {
-            Ok(mut row_result) => {
-                row_result.contact.id = new_id();
-                mapped.push((row.number, row_result.contact));
-                warnings.extend(row_result.warnings);
+    for rows in table.rows.chunks(ROWS_PER_STEP) {
+        for row in rows {
+            match map_row(row, &table.headers, &prepared.mapping, &ctx) {
+                Ok(mut row_result) => {
+                    row_result.contact.id = new_id();
+                    mapped.push((row.number, row_result.contact));
+                    warnings.extend(row_result.warnings);
+                }
+                Err(issue) => skipped.push(issue),
             }
-            Err(issue) => skipped.push(issue),
         }
+        gloo_timers::future::TimeoutFuture::new(0).await;
     }
     let index = state.with_base_untracked(|b| MatchIndex::new(b.iter().map(|(_, c)| c)));
     let counted = resolve(
