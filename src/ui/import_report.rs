@@ -26,7 +26,15 @@ pub fn issue_text(i18n: I18nContext<Locale>, issue: &RowIssue) -> String {
             t_string!(i18n, issue_unknown_status, value = value).to_string()
         }
         RowIssueKind::BadInn => t_string!(i18n, issue_bad_inn, value = value).to_string(),
-        RowIssueKind::ExtraCells => t_string!(i18n, issue_extra_cells).to_string(),
+        RowIssueKind::ExtraCells => {
+            t_string!(i18n, issue_extra_cells, value = value, column = column).to_string()
+        }
+        RowIssueKind::BadPhone => {
+            t_string!(i18n, issue_bad_phone, value = value, column = column).to_string()
+        }
+        RowIssueKind::UnknownKind => {
+            t_string!(i18n, issue_unknown_kind, value = value, column = column).to_string()
+        }
         _ => t_string!(i18n, issue_other, value = value).to_string(),
     }
 }

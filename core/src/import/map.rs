@@ -64,6 +64,8 @@ pub enum RowIssueKind {
     /// A phone, e-mail, messenger or address kind in Kartoteka's export that is not one of
     /// the known keys; imported as "other", the text kept as an extra field.
     UnknownKind,
+    /// A phone with too few digits to be dialled ("телефон", "12"); imported as typed.
+    BadPhone,
 }
 
 impl fmt::Display for RowIssue {
@@ -93,6 +95,9 @@ impl fmt::Display for RowIssue {
                 f,
                 ": \"{value}\" is not a valid ИНН (10 or 12 digits with correct check digits)"
             ),
+            RowIssueKind::BadPhone => {
+                write!(f, ": \"{value}\" has too few digits to be a phone number")
+            }
             RowIssueKind::ExtraCells => {
                 write!(
                     f,
@@ -291,6 +296,22 @@ struct Mapper {
 }
 
 impl Mapper {
+    /// A phone, with a warning when it has too few digits to be a number at all: the
+    /// value is still kept as typed, never dropped.
+    fn checked_phone(
+        &mut self,
+        header: &str,
+        kind: PhoneKind,
+        value: &str,
+        confirmed_on: Option<NaiveDate>,
+    ) -> Phone {
+        let phone = phone(kind, value, confirmed_on);
+        if !value.is_empty() && phone.normalized.len() < MIN_DIALLABLE_DIGITS {
+            self.warn(header, value, RowIssueKind::BadPhone);
+        }
+        phone
+    }
+
     fn warn(&mut self, column: &str, value: &str, kind: RowIssueKind) {
         self.warnings.push(RowIssue {
             row: self.row,
@@ -416,7 +437,8 @@ impl Mapper {
                         "primary phone" | "основной телефон"
                     );
                 for value in split_phones(cell) {
-                    self.push_phone(phone(kind, value, None), primary);
+                    let phone = self.checked_phone(header, kind, value, None);
+                    self.push_phone(phone, primary);
                 }
             }
             Field::Email(kind) => {
@@ -574,7 +596,8 @@ impl Mapper {
                 let kind = self.kind(List::Phones, PhoneKind::Other, &kind_header, kind);
                 let confirmed = self.optional_date(&confirmed_header, confirmed);
                 for (value, primary) in values {
-                    self.push_phone(phone(kind, value, confirmed), primary);
+                    let phone = self.checked_phone(&value_header, kind, value, confirmed);
+                    self.push_phone(phone, primary);
                 }
             }
             List::Emails => {
@@ -786,6 +809,10 @@ impl Mapper {
             || c.messengers.iter().any(|m| !m.handle.is_empty())
     }
 }
+
+/// The fewest digits of a number someone can dial: short local numbers of small towns
+/// have five.
+const MIN_DIALLABLE_DIGITS: usize = 5;
 
 fn phone(kind: PhoneKind, value: &str, confirmed_on: Option<NaiveDate>) -> Phone {
     Phone {
@@ -1402,11 +1429,14 @@ mod tests {
         assert_eq!(c.phones.len(), 1);
         assert_eq!(c.phones[0].value, "8 495 123-45-67, 123; звонить после 18");
         assert_eq!(c.phones[0].normalized, "74951234567");
-        let c = contact(&["Телефон"], &["нет"]);
+        // A remark instead of a number is kept as typed, with a warning.
+        let mapped = map(&["Телефон"], &["нет"]).unwrap();
+        let c = &mapped.contact;
         assert_eq!(
             (c.phones[0].value.as_str(), c.phones[0].normalized.as_str()),
             ("нет", "")
         );
+        assert_eq!(mapped.warnings[0].kind, RowIssueKind::BadPhone);
     }
 
     #[test]
@@ -1687,9 +1717,12 @@ mod tests {
             }]
         );
         // A repeated column of the same part has nowhere to go but the extra fields.
-        let c = contact(&["Фамилия", "Телефон 1", "Телефон 1"], &["И", "112", "113"]);
+        let c = contact(
+            &["Фамилия", "Телефон 1", "Телефон 1"],
+            &["И", "+7 900 000-01-12", "+7 900 000-01-13"],
+        );
         assert_eq!(c.phones.len(), 1);
-        assert_eq!(c.extra, extra(&[("Телефон 1", "113")]));
+        assert_eq!(c.extra, extra(&[("Телефон 1", "+7 900 000-01-13")]));
     }
 
     #[test]
@@ -1887,7 +1920,7 @@ mod tests {
         assert!(!looks_like_a_name("ООО Ромашка"));
         assert!(!looks_like_a_name("Отдел продаж «Вега»"));
         assert!(!looks_like_a_name("Склад 2"));
-        let c = contact(&["ФИО", "Телефон"], &["ООО «Ромашка»", "112"]);
+        let c = contact(&["ФИО", "Телефон"], &["ООО «Ромашка»", "+7 900 000-01-12"]);
         assert_eq!(
             (c.surname.as_str(), c.company.as_str()),
             ("", "ООО «Ромашка»")
@@ -1948,5 +1981,24 @@ mod tests {
             );
             assert!(message.contains(text), "{message}");
         }
+    }
+
+    #[test]
+    fn a_phone_without_enough_digits_is_kept_with_a_warning() {
+        let headers = vec!["Фамилия".to_owned(), "Телефон".to_owned()];
+        let mapping = crate::import::recognise(&headers);
+        let row = Row {
+            number: 2,
+            cells: vec!["Иванов".into(), "телефон".into()],
+        };
+        let ctx = ImportContext {
+            now: 0,
+            today: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        };
+        let mapped = map_row(&row, &headers, &mapping, &ctx).unwrap();
+        assert_eq!(mapped.contact.phones[0].value, "телефон");
+        assert_eq!(mapped.warnings.len(), 1);
+        assert_eq!(mapped.warnings[0].kind, RowIssueKind::BadPhone);
+        assert_eq!(mapped.warnings[0].column.as_deref(), Some("Телефон"));
     }
 }
