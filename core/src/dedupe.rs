@@ -64,6 +64,9 @@ pub enum DuplicatePolicy {
 pub struct MatchIndex {
     /// The ids of the contacts added, so that the maps hold small numbers, not strings.
     ids: Vec<String>,
+    /// Each contact's surname and name, folded, when it has both: a shared phone or
+    /// e-mail does not make two differently named people one.
+    people: Vec<Option<(String, String)>>,
     phones: HashMap<String, u32>,
     emails: HashMap<String, u32>,
     /// Every ИНН, with the first contact that has it.
@@ -92,6 +95,7 @@ impl MatchIndex {
             return;
         };
         self.ids.push(contact.id.clone());
+        self.people.push(person_key(contact));
         for phone in phone_keys(contact) {
             self.phones.entry(phone).or_insert(at);
         }
@@ -124,10 +128,21 @@ impl MatchIndex {
     ///   punctuation and legal forms ("ООО «Ромашка»" is "Ромашка").
     pub fn find(&self, contact: &Contact) -> Option<(String, MatchReason)> {
         let hit = |at: u32, reason| Some((self.ids[at as usize].clone(), reason));
-        if let Some(&at) = phone_keys(contact).find_map(|key| self.phones.get(&key)) {
+        // An office line or a shared inbox belongs to several people: a phone or e-mail
+        // only matches when the two records do not name different people.
+        let person = person_key(contact);
+        let same_person = |at: &u32| match (&person, &self.people[*at as usize]) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let by_phone =
+            phone_keys(contact).find_map(|key| self.phones.get(&key).filter(|at| same_person(at)));
+        if let Some(&at) = by_phone {
             return hit(at, MatchReason::Phone);
         }
-        if let Some(&at) = email_keys(contact).find_map(|key| self.emails.get(&key)) {
+        let by_email =
+            email_keys(contact).find_map(|key| self.emails.get(&key).filter(|at| same_person(at)));
+        if let Some(&at) = by_email {
             return hit(at, MatchReason::Email);
         }
         if let Some(inn) = inn_key(contact) {
@@ -171,6 +186,13 @@ fn email_keys(contact: &Contact) -> impl Iterator<Item = String> + '_ {
 fn inn_key(contact: &Contact) -> Option<String> {
     let digits = crate::phone::digits(&contact.inn);
     matches!(digits.len(), 10 | 12).then_some(digits)
+}
+
+/// Surname and name, folded, when the record has both.
+fn person_key(contact: &Contact) -> Option<(String, String)> {
+    let fold = |s: &str| s.trim().to_lowercase().replace('ё', "е");
+    let (surname, name) = (fold(&contact.surname), fold(&contact.name));
+    (!surname.is_empty() && !name.is_empty()).then_some((surname, name))
 }
 
 fn has_person_name(contact: &Contact) -> bool {
@@ -387,6 +409,8 @@ pub struct Duplicate {
     pub reason: MatchReason,
     /// The id of the record it matched.
     pub existing: String,
+    /// That record's name as the list shows it, so the report can say whom it matched.
+    pub existing_name: String,
     /// The earlier row of the same file it matched, if the match was inside the file.
     pub earlier_row: Option<usize>,
     /// What was done with it.
@@ -426,6 +450,12 @@ pub fn resolve(
             continue;
         };
         let earlier = added_at.get(&existing).copied();
+        let existing_name = match earlier {
+            Some((at, _)) => resolution.added[at].display_name(),
+            None => lookup(&existing)
+                .map(|c| c.display_name())
+                .unwrap_or_default(),
+        };
         let policy = if earlier.is_some() { in_file } else { in_base };
         let outcome = match policy {
             DuplicatePolicy::Skip => DuplicateOutcome::Skipped,
@@ -463,6 +493,7 @@ pub fn resolve(
             row,
             reason,
             existing,
+            existing_name,
             earlier_row: earlier.map(|(_, row)| row),
             outcome,
         });
@@ -884,6 +915,32 @@ mod tests {
             fill.updated[0].phones.len(),
             1,
             "the same number is not added twice"
+        );
+    }
+
+    #[test]
+    fn a_shared_phone_or_inbox_does_not_make_two_people_one() {
+        use crate::model::Email;
+        let person = |id: &str, surname: &str, name: &str| Contact {
+            id: id.into(),
+            surname: surname.into(),
+            name: name.into(),
+            emails: vec![Email {
+                value: "office@romashka.ru".into(),
+                ..Email::default()
+            }],
+            ..Contact::default()
+        };
+        let index = MatchIndex::new([&person("a", "Шестакова", "Ирина")]);
+        assert_eq!(index.find(&person("b", "Суворов", "Николай")), None);
+        assert_eq!(
+            index.find(&person("c", "ШЕСТАКОВА", "Ирина")),
+            Some(("a".to_owned(), MatchReason::Email))
+        );
+        // A record without a name (the company's own line) still matches.
+        assert_eq!(
+            index.find(&person("d", "", "")),
+            Some(("a".to_owned(), MatchReason::Email))
         );
     }
 }

@@ -32,6 +32,9 @@ pub fn issue_text(i18n: I18nContext<Locale>, issue: &RowIssue) -> String {
         RowIssueKind::BadPhone => {
             t_string!(i18n, issue_bad_phone, value = value, column = column).to_string()
         }
+        RowIssueKind::LostLeadingZero => {
+            t_string!(i18n, issue_lost_zero, value = value).to_string()
+        }
         RowIssueKind::UnknownKind => {
             t_string!(i18n, issue_unknown_kind, value = value, column = column).to_string()
         }
@@ -148,8 +151,21 @@ fn duplicate_text(i18n: I18nContext<Locale>, duplicate: &Duplicate) -> String {
     }
     .to_string();
     let what = match duplicate.earlier_row {
-        Some(row) => t_string!(i18n, dup_of_row, row = row, reason = reason).to_string(),
-        None => t_string!(i18n, dup_of_base, reason = reason).to_string(),
+        Some(row) => t_string!(
+            i18n,
+            dup_of_row,
+            row = row,
+            reason = reason,
+            name = duplicate.existing_name.clone()
+        )
+        .to_string(),
+        None => t_string!(
+            i18n,
+            dup_of_base,
+            reason = reason,
+            name = duplicate.existing_name.clone()
+        )
+        .to_string(),
     };
     let done = match duplicate.outcome {
         DuplicateOutcome::Skipped => t_string!(i18n, dup_skipped),
