@@ -19,7 +19,7 @@ const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
 /// The exported form of `cell`: with a leading `'` where Excel would run it as a formula
 /// (only when `excel` is set) or where the import would otherwise strip a quote of its own.
 pub(crate) fn guard(cell: &str, excel: bool) -> Cow<'_, str> {
-    let formula = starts_with_formula(cell) && !looks_like_phone(cell);
+    let formula = starts_with_formula(cell) && !looks_like_phone(cell) && !is_negative_number(cell);
     if (excel && formula) || strip(cell).len() != cell.len() {
         Cow::Owned(format!("'{cell}"))
     } else {
@@ -40,9 +40,30 @@ fn starts_with_formula(cell: &str) -> bool {
     cell.starts_with(FORMULA_STARTS)
 }
 
-/// Digits with the signs people write phones with, and at least one digit.
+/// A negative amount ("-12", "-1500,50"): Excel shows it as the number it is.
+fn is_negative_number(cell: &str) -> bool {
+    let Some(rest) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let mut separators = 0;
+    !rest.is_empty()
+        && rest.chars().all(|c| {
+            if c == ',' || c == '.' {
+                separators += 1;
+                separators == 1
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Digits with the signs people write phones with, starting with `+` or a digit: a
+/// leading `-` is arithmetic ("-2+3"), never a phone.
 fn looks_like_phone(cell: &str) -> bool {
-    cell.chars().any(|c| c.is_ascii_digit())
+    cell.trim_start()
+        .starts_with(|c: char| c == '+' || c.is_ascii_digit())
+        && cell.chars().any(|c| c.is_ascii_digit())
         && cell
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '+' | '-'))
@@ -51,6 +72,12 @@ fn looks_like_phone(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arithmetic_is_not_taken_for_a_phone() {
+        assert_eq!(guard("-2+3", true), "'-2+3");
+        assert_eq!(guard("+7 900 000-00-01", true), "+7 900 000-00-01");
+    }
 
     #[test]
     fn excel_gets_a_quote_before_formulas() {

@@ -83,17 +83,23 @@ fn dates_numbers_and_notes() {
     assert!(inns
         .iter()
         .all(|inn| inn.bytes().all(|b| b.is_ascii_digit())));
-    // Excel dropped the leading zero of twenty of them: the digits are kept, with a
-    // warning on each.
-    let short: Vec<&MappedRow> = mapped.iter().filter(|m| m.contact.inn.len() == 9).collect();
-    assert_eq!(short.len(), 20);
-    assert!(short
+    // Excel dropped the leading zero of twenty of them: it is put back, with a warning on
+    // each, and every ИНН then passes its checksum.
+    let restored: Vec<&MappedRow> = mapped
         .iter()
-        .all(|m| m.warnings.iter().any(|w| w.kind == RowIssueKind::BadInn)));
+        .filter(|m| {
+            m.warnings
+                .iter()
+                .any(|w| w.kind == RowIssueKind::LostLeadingZero)
+        })
+        .collect();
+    assert_eq!(restored.len(), 20);
+    assert!(restored.iter().all(|m| m.contact.inn.starts_with('0')));
+    assert!(inns.iter().all(|inn| kartoteka_core::is_valid_inn(inn)));
     let warnings: usize = mapped.iter().map(|m| m.warnings.len()).sum();
     assert_eq!(warnings, 20);
     let bykova = find(&mapped, "Быкова", "Алла");
-    assert_eq!(bykova.inn, "919209087");
+    assert_eq!(bykova.inn, "0919209087");
     // Notes keep their line break.
     assert!(mapped
         .iter()

@@ -383,12 +383,16 @@ fn Editor(original: Contact, draft: Draft, is_new: bool, on_done: Callback<()>) 
                             inputmode="tel"
                             autocomplete="tel"
                             data-testid="field-phone"
+                            aria-invalid=move || has(FieldError::Phone(i)).to_string()
                             prop:value=move || draft.with(|d| d.phones.get(i).map(|p| p.value.clone()).unwrap_or_default())
                             on:input=move |ev| draft.update(|d| d.phones[i].value = event_target_value(&ev))
                         />
                         <button type="button" class="button ghost" data-testid="remove-phone" on:click=move |_| draft.update(|d| { d.phones.remove(i); })>
                             {t!(i18n, remove)}
                         </button>
+                        <Show when=move || has(FieldError::Phone(i))>
+                            <span class="field-error" data-testid="error-phone">{t!(i18n, error_phone)}</span>
+                        </Show>
                     </div>
                 </For>
                 <button type="button" class="button ghost" data-testid="add-phone" on:click=move |_| draft.update(Draft::add_phone)>
@@ -550,7 +554,10 @@ fn focus_first_invalid() {
             .flatten();
         if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = element.focus();
-            element.scroll_into_view_with_bool(false);
+            // Centred, so neither the top bar nor the sticky Save bar covers it.
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
         }
     })
     .forget();

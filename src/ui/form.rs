@@ -10,6 +10,8 @@ use kartoteka_core::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     Email(usize),
+    /// A phone with too few digits to be dialled.
+    Phone(usize),
     ConfirmedOn,
     /// A confirmation cannot have happened after today.
     FutureConfirmedOn,
@@ -39,6 +41,9 @@ pub struct Draft {
     pub inn: String,
     pub kpp: String,
 }
+
+/// The fewest digits of a number someone can dial (short local numbers).
+const MIN_PHONE_DIGITS: usize = 5;
 
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map(format_date).unwrap_or_default()
@@ -128,6 +133,12 @@ impl Draft {
             errors.push(FieldError::AddedOn);
             None
         });
+        for (i, phone) in self.phones.iter().enumerate() {
+            let value = phone.value.trim();
+            if !value.is_empty() && kartoteka_core::digits(value).len() < MIN_PHONE_DIGITS {
+                errors.push(FieldError::Phone(i));
+            }
+        }
         for (i, email) in self.emails.iter().enumerate() {
             let value = email.value.trim();
             if !value.is_empty() && !is_valid_email(value) {

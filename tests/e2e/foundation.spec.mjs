@@ -188,6 +188,10 @@ test('contacts are created and deleted, deleting asks first', async ({ page }) =
   await page.getByTestId('empty-add').click();
   await page.getByTestId('field-surname').fill('Сидорова');
   await page.getByTestId('field-name').fill('Анна');
+  // Something that is no phone number is refused at the field.
+  await page.getByTestId('field-phone').first().fill('abc');
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('error-phone')).toBeVisible();
   await page.getByTestId('field-phone').first().fill('8 900 000-00-01');
   await page.getByTestId('save').click();
   await expect(page.getByTestId('card-name')).toHaveText('Сидорова Анна');

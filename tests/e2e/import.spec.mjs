@@ -102,7 +102,8 @@ test('people typed twice in one file are flagged, and can be merged instead', as
   await expect(report).toHaveAttribute('data-added', '1500');
   await expect(report).toHaveAttribute('data-duplicates', '16');
   await expect(page.getByTestId('import-duplicate-row')).toHaveCount(16);
-  await expect(page.getByTestId('import-duplicate-row').first()).toContainText('повтор строки');
+  await expect(page.getByTestId('import-duplicate-row').first()).toContainText('повтор строки 7');
+  await expect(page.getByTestId('import-duplicate-row').first()).toContainText('тот же телефон');
   await page.goto('./#/');
   await expect(page.getByTestId('contact-count')).toHaveAttribute('data-count', '1500');
 });

@@ -66,6 +66,9 @@ pub enum RowIssueKind {
     UnknownKind,
     /// A phone with too few digits to be dialled ("телефон", "12"); imported as typed.
     BadPhone,
+    /// An ИНН that a spreadsheet stored as a number, losing its leading zero; imported
+    /// with the zero put back.
+    LostLeadingZero,
 }
 
 impl fmt::Display for RowIssue {
@@ -95,6 +98,12 @@ impl fmt::Display for RowIssue {
                 f,
                 ": \"{value}\" is not a valid ИНН (10 or 12 digits with correct check digits)"
             ),
+            RowIssueKind::LostLeadingZero => {
+                write!(
+                    f,
+                    ": \"{value}\" lost its leading zero, imported as \"0{value}\""
+                )
+            }
             RowIssueKind::BadPhone => {
                 write!(f, ": \"{value}\" has too few digits to be a phone number")
             }
@@ -365,10 +374,21 @@ impl Mapper {
             Field::Notes => self.text(|c| &mut c.notes, header, cell),
             Field::Kpp => self.text(|c| &mut c.kpp, header, cell),
             Field::Inn => {
-                if !is_valid_inn(cell) {
-                    self.warn(header, cell, RowIssueKind::BadInn);
+                // Excel stores an ИНН typed as a number and drops its leading zero: 9 or
+                // 11 digits that pass the checksum with the zero back are that ИНН.
+                let restored = format!("0{cell}");
+                let lost_zero = matches!(cell.len(), 9 | 11)
+                    && cell.bytes().all(|b| b.is_ascii_digit())
+                    && is_valid_inn(&restored);
+                if lost_zero {
+                    self.warn(header, cell, RowIssueKind::LostLeadingZero);
+                    self.text(|c| &mut c.inn, header, &restored);
+                } else {
+                    if !is_valid_inn(cell) {
+                        self.warn(header, cell, RowIssueKind::BadInn);
+                    }
+                    self.text(|c| &mut c.inn, header, cell);
                 }
-                self.text(|c| &mut c.inn, header, cell);
             }
             Field::FullName => {
                 if self.full_name.is_none() {
@@ -1539,11 +1559,11 @@ mod tests {
             contact(&["Компания", "ИНН"], &["Р", "0245346800"]).inn,
             "0245346800"
         );
-        let mapped = map(&["Компания", "ИНН"], &["Р", "245346800"]).unwrap();
-        assert_eq!(mapped.contact.inn, "245346800");
+        let mapped = map(&["Компания", "ИНН"], &["Р", "24534680"]).unwrap();
+        assert_eq!(mapped.contact.inn, "24534680");
         assert_eq!(
             mapped.warnings,
-            [issue("ИНН", "245346800", RowIssueKind::BadInn)]
+            [issue("ИНН", "24534680", RowIssueKind::BadInn)]
         );
     }
 
@@ -2000,5 +2020,16 @@ mod tests {
         assert_eq!(mapped.warnings.len(), 1);
         assert_eq!(mapped.warnings[0].kind, RowIssueKind::BadPhone);
         assert_eq!(mapped.warnings[0].column.as_deref(), Some("Телефон"));
+    }
+
+    #[test]
+    fn an_inn_that_lost_its_leading_zero_gets_it_back() {
+        let mapped = map(&["Фамилия", "ИНН"], &["Калашникова", "245346800"]).unwrap();
+        assert_eq!(mapped.contact.inn, "0245346800");
+        assert_eq!(mapped.warnings[0].kind, RowIssueKind::LostLeadingZero);
+        // Nine digits that are no ИНН with a zero either stay as they are, flagged.
+        let mapped = map(&["Фамилия", "ИНН"], &["Калашникова", "123456789"]).unwrap();
+        assert_eq!(mapped.contact.inn, "123456789");
+        assert_eq!(mapped.warnings[0].kind, RowIssueKind::BadInn);
     }
 }
