@@ -1,6 +1,7 @@
 //! Kartoteka: an offline client base that runs entirely in the browser.
 
 mod app;
+mod bench_api;
 mod route;
 mod state;
 mod storage;
