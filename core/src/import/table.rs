@@ -175,25 +175,7 @@ pub fn read_table(text: &str, delimiter: u8) -> Result<Table, ImportError> {
             breaks_inside += count_line_breaks(field.as_bytes());
             cells.push(clean_cell(field));
         }
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        match &headers {
-            None => {
-                while cells.last().is_some_and(String::is_empty) {
-                    cells.pop();
-                }
-                headers = Some(cells);
-            }
-            Some(headers) => {
-                if cells.len() > headers.len()
-                    && cells[headers.len()..].iter().all(String::is_empty)
-                {
-                    cells.truncate(headers.len());
-                }
-                rows.push(Row { number, cells });
-            }
-        }
+        push_record(&mut headers, &mut rows, number, cells);
     }
     let headers = headers.ok_or(ImportError::Empty)?;
     let (row, last_record) = last_record;
@@ -205,6 +187,35 @@ pub fn read_table(text: &str, delimiter: u8) -> Result<Table, ImportError> {
         });
     }
     Ok(Table { headers, rows })
+}
+
+/// Adds one record to a table being built, from a CSV file or a workbook sheet alike:
+/// blank records are skipped (their numbers stay counted), the first non-blank one is the
+/// header without its trailing empty names, and the empty cells past a row's last value
+/// beyond the header (Bitrix24's trailing delimiter, a sheet's used range) are dropped.
+pub(super) fn push_record(
+    headers: &mut Option<Vec<String>>,
+    rows: &mut Vec<Row>,
+    number: usize,
+    mut cells: Vec<String>,
+) {
+    if cells.iter().all(String::is_empty) {
+        return;
+    }
+    match headers {
+        None => {
+            while cells.last().is_some_and(String::is_empty) {
+                cells.pop();
+            }
+            *headers = Some(cells);
+        }
+        Some(headers) => {
+            while cells.len() > headers.len() && cells.last().is_some_and(String::is_empty) {
+                cells.pop();
+            }
+            rows.push(Row { number, cells });
+        }
+    }
 }
 
 /// Excel's `sep=X` first line (any case, possibly quoted): the delimiter it names and the

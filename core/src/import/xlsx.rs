@@ -13,7 +13,7 @@ use std::io::Cursor;
 use calamine::{Data, ExcelDateTime, Range, Reader, SheetType, Xlsx};
 
 use super::header::{recognise, Layout};
-use super::table::{Row, Table};
+use super::table::{push_record, Table};
 use super::{ImportError, Prepared};
 
 /// The [`Prepared::decoded_encoding`] of a workbook: its text is Unicode by definition,
@@ -109,29 +109,8 @@ fn table_of(range: &Range<Data>) -> Table {
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     for (i, cells) in range.rows().enumerate() {
-        let mut cells: Vec<String> = cells.iter().map(cell_text).collect();
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        match &headers {
-            None => {
-                while cells.last().is_some_and(String::is_empty) {
-                    cells.pop();
-                }
-                headers = Some(cells);
-            }
-            Some(headers) => {
-                // A range is as wide as its widest row; the empty cells past a row's
-                // last value, like a CSV line's trailing delimiters, hold nothing.
-                while cells.len() > headers.len() && cells.last().is_some_and(String::is_empty) {
-                    cells.pop();
-                }
-                rows.push(Row {
-                    number: first_row + i + 1,
-                    cells,
-                });
-            }
-        }
+        let cells = cells.iter().map(cell_text).collect();
+        push_record(&mut headers, &mut rows, first_row + i + 1, cells);
     }
     Table {
         headers: headers.unwrap_or_default(),
