@@ -41,6 +41,8 @@ pub use import::{
     RowIssue, RowIssueKind, SlotPart, Table, XLSX_DELIMITER, XLSX_ENCODING,
 };
 pub use model::*;
-pub use phone::{digits, national_part, normalize_phone, phone_query_matches};
+pub use phone::{
+    digits, national_part, normalize_phone, phone_query_matches, MIN_DIALLABLE_DIGITS,
+};
 pub use search::{Query, SearchEntry};
 pub use validate::{is_valid_email, is_valid_inn};

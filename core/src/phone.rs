@@ -17,6 +17,10 @@ const RUSSIAN_LENGTH: usize = 11;
 /// The longest number E.164 allows; anything longer is not one number.
 const MAX_LENGTH: usize = 15;
 
+/// The fewest digits of a number someone can dial: short local numbers of small towns
+/// have five. Imports warn below it and the editor refuses below it.
+pub const MIN_DIALLABLE_DIGITS: usize = 5;
+
 /// The number in `raw` as digits with the country code, e.g. `79289218401`.
 ///
 /// An extension (after "доб.", "ext", "вн.", "x", "#" or ",") is cut off. Text starting with

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use kartoteka_core::{
     format_date, is_valid_email, normalize_phone, parse_date, Address, Contact, ContactKind, Email,
-    EmailKind, Messenger, Phone, PhoneKind, Status,
+    EmailKind, Messenger, Phone, PhoneKind, Status, MIN_DIALLABLE_DIGITS,
 };
 
 /// A problem with one field of the form, shown next to that field.
@@ -41,9 +41,6 @@ pub struct Draft {
     pub inn: String,
     pub kpp: String,
 }
-
-/// The fewest digits of a number someone can dial (short local numbers).
-const MIN_PHONE_DIGITS: usize = 5;
 
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map(format_date).unwrap_or_default()
@@ -135,7 +132,7 @@ impl Draft {
         });
         for (i, phone) in self.phones.iter().enumerate() {
             let value = phone.value.trim();
-            if !value.is_empty() && kartoteka_core::digits(value).len() < MIN_PHONE_DIGITS {
+            if !value.is_empty() && kartoteka_core::digits(value).len() < MIN_DIALLABLE_DIGITS {
                 errors.push(FieldError::Phone(i));
             }
         }

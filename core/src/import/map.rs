@@ -17,7 +17,9 @@ use crate::model::{
     Address, AddressKind, Contact, ContactKind, Email, EmailKind, KindKey, Messenger,
     MessengerKind, Phone, PhoneKind, Status, Timestamp,
 };
-use crate::phone::{digits, is_plausible_number, normalize_phone, starts_with_extension};
+use crate::phone::{
+    digits, is_plausible_number, normalize_phone, starts_with_extension, MIN_DIALLABLE_DIGITS,
+};
 use crate::validate::{is_valid_email, is_valid_inn};
 
 /// The clock of an import: what "now" and "today" are for records that do not say.
@@ -829,10 +831,6 @@ impl Mapper {
             || c.messengers.iter().any(|m| !m.handle.is_empty())
     }
 }
-
-/// The fewest digits of a number someone can dial: short local numbers of small towns
-/// have five.
-const MIN_DIALLABLE_DIGITS: usize = 5;
 
 fn phone(kind: PhoneKind, value: &str, confirmed_on: Option<NaiveDate>) -> Phone {
     Phone {
