@@ -360,6 +360,7 @@ mod tests {
             inn: "0245346800".into(),
             kpp: "024501001".into(),
             extra: extra(&[("Любимый цвет", "синий"), ("Хобби", "рыбалка")]),
+            ..Contact::default()
         };
         let company = Contact {
             id: "b".into(),

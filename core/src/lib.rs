@@ -24,6 +24,7 @@ mod formula;
 pub mod freshness;
 pub mod import;
 pub mod model;
+pub mod money;
 pub mod phone;
 pub mod search;
 pub mod validate;
@@ -41,6 +42,7 @@ pub use import::{
     RowIssue, RowIssueKind, SlotPart, Table, XLSX_DELIMITER, XLSX_ENCODING,
 };
 pub use model::*;
+pub use money::Money;
 pub use phone::{
     digits, national_part, normalize_phone, phone_query_matches, MIN_DIALLABLE_DIGITS,
 };

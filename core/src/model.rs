@@ -5,10 +5,13 @@
 //! survive); phones also carry a normalised form for search and matching.
 //! Columns of an import that map to no field land in [`Contact::extra`].
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::money::Money;
 
 /// Milliseconds since the Unix epoch, as the browser's clock gives them.
 pub type Timestamp = i64;
@@ -63,6 +66,39 @@ pub struct Contact {
     pub kpp: String,
     /// Imported columns that map to no field, by their header, in file order.
     pub extra: Vec<(String, String)>,
+    /// The company record a person works for; `company` then holds its name
+    /// as it was last seen, so lists and search need no second lookup.
+    pub company_id: Option<String>,
+    /// A company's legal form (ООО, АО, ИП, …).
+    pub legal_form: String,
+    /// A company's industry.
+    pub industry: String,
+    /// A company's website, as typed.
+    pub website: String,
+    /// Legal-entity or sole-trader details beside [`Contact::inn`] and [`Contact::kpp`].
+    pub requisites: Requisites,
+    /// How the client is billed.
+    pub billing: Billing,
+    /// Contracts signed with the client.
+    pub contracts: Vec<Contract>,
+    /// Invoices issued to the client.
+    pub invoices: Vec<Invoice>,
+    /// Calls, meetings, e-mails and notes, in the order they were logged.
+    pub activities: Vec<Activity>,
+    /// Every status the record has had, oldest first.
+    pub status_history: Vec<StatusChange>,
+    /// Every change of a field, oldest first.
+    pub history: Vec<FieldChange>,
+    /// The manager responsible for the record (a name from the managed list).
+    pub responsible: String,
+    /// Values of user-defined fields, by the field's id.
+    pub custom: BTreeMap<String, String>,
+    /// The person's birthday; the year may be unknown.
+    pub birthday: Option<Birthday>,
+    /// Consent to processing of personal data (152-ФЗ).
+    pub consent: Consent,
+    /// When the record was moved to the recycle bin; `None` while it is live.
+    pub deleted_at: Option<Timestamp>,
 }
 
 impl Contact {
@@ -123,22 +159,36 @@ pub enum Status {
     /// Not a client yet: a lead or a prospect.
     #[default]
     Potential,
+    /// A lead the team is working on (negotiation, proposal sent).
+    #[serde(rename = "in_work")]
+    InWork,
     /// A current client.
     Client,
     /// A client no longer.
     Former,
+    /// Asked not to be contacted; kept so that nobody calls again.
+    #[serde(rename = "do_not_contact")]
+    DoNotContact,
 }
 
 impl Status {
     /// Every status, in lifecycle order.
-    pub const ALL: [Status; 3] = [Status::Potential, Status::Client, Status::Former];
+    pub const ALL: [Status; 5] = [
+        Status::Potential,
+        Status::InWork,
+        Status::Client,
+        Status::Former,
+        Status::DoNotContact,
+    ];
 
     /// The stable key used in storage, URLs and translation keys.
     pub fn key(self) -> &'static str {
         match self {
             Status::Potential => "potential",
+            Status::InWork => "in_work",
             Status::Client => "client",
             Status::Former => "former",
+            Status::DoNotContact => "do_not_contact",
         }
     }
 
@@ -263,6 +313,186 @@ pub enum AddressKind {
     Other,
 }
 
+/// Details of a legal entity or sole trader, as on a company's card
+/// (карточка предприятия). ИНН and КПП live on [`Contact`] itself, as
+/// imports and duplicate checks read them there.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Requisites {
+    /// The full legal name («Общество с ограниченной ответственностью …»).
+    pub full_name: String,
+    /// ОГРН (13 digits) or ОГРНИП (15 digits), as text.
+    pub ogrn: String,
+    /// The registered address.
+    pub legal_address: String,
+    /// Where letters go.
+    pub postal_address: String,
+    /// The bank's name.
+    pub bank: String,
+    /// БИК, the bank's 9-digit identifier.
+    pub bik: String,
+    /// The bank's correspondent account (20 digits).
+    pub corr_account: String,
+    /// The client's settlement account (расчётный счёт, 20 digits).
+    pub account: String,
+}
+
+impl Requisites {
+    /// Whether nothing has been filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == Requisites::default()
+    }
+}
+
+/// How a client is billed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Billing {
+    /// Payment terms ("100 % предоплата", "отсрочка 30 дней").
+    pub payment_terms: String,
+    /// The electronic document exchange (ЭДО) operator.
+    pub edo_operator: String,
+    /// Who signs documents on the client's side.
+    pub signer: String,
+}
+
+/// A contract with a client.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contract {
+    /// Unique within the record; invoices refer to it.
+    pub id: String,
+    /// The contract's number as written on it.
+    pub number: String,
+    /// The day it was signed.
+    pub date: Option<NaiveDate>,
+    /// What it is about.
+    pub subject: String,
+    /// Its total value, if it has one.
+    pub amount: Option<Money>,
+    /// The last day it is in force.
+    pub valid_until: Option<NaiveDate>,
+    /// Where it stands.
+    pub status: ContractStatus,
+}
+
+/// Where a contract stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContractStatus {
+    /// Being negotiated.
+    #[default]
+    Draft,
+    /// Signed and in force.
+    Active,
+    /// Fulfilled or expired.
+    Closed,
+    /// Terminated before its end.
+    Cancelled,
+}
+
+/// An invoice issued to a client.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Invoice {
+    /// Unique within the record.
+    pub id: String,
+    /// The invoice's number as written on it.
+    pub number: String,
+    /// The day it was issued.
+    pub issued_on: Option<NaiveDate>,
+    /// What is to be paid.
+    pub amount: Money,
+    /// The last day for payment.
+    pub due_on: Option<NaiveDate>,
+    /// The day it was paid; `None` while unpaid.
+    pub paid_on: Option<NaiveDate>,
+    /// The contract it bills, by [`Contract::id`].
+    pub contract_id: Option<String>,
+}
+
+/// Something that happened with a client.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Activity {
+    /// Unique within the record.
+    pub id: String,
+    /// A call, a meeting, …
+    pub kind: ActivityKind,
+    /// The day it happened.
+    pub on: Option<NaiveDate>,
+    /// What was said or done.
+    pub text: String,
+    /// How it ended ("договорились о встрече").
+    pub outcome: String,
+    /// The day of the agreed next step, if one was agreed.
+    pub next_step_on: Option<NaiveDate>,
+}
+
+/// What kind of activity was logged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActivityKind {
+    /// A phone call.
+    #[default]
+    Call,
+    /// A meeting.
+    Meeting,
+    /// An e-mail.
+    Email,
+    /// A note.
+    Note,
+}
+
+/// One change of a record's status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatusChange {
+    /// The user's calendar day of the change.
+    pub on: Option<NaiveDate>,
+    /// The status before; `None` for the status a record was created with.
+    pub from: Option<Status>,
+    /// The status after.
+    pub to: Status,
+}
+
+/// One change of one field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FieldChange {
+    /// When it was saved.
+    pub at: Timestamp,
+    /// The field's stable key ("surname", "phones", "custom.<id>", …).
+    pub field: String,
+    /// The value before, as shown to the user.
+    pub from: String,
+    /// The value after, as shown to the user.
+    pub to: String,
+}
+
+/// A birthday whose year may be unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Birthday {
+    /// 1–31.
+    pub day: u32,
+    /// 1–12.
+    pub month: u32,
+    /// The year, when known.
+    pub year: Option<i32>,
+}
+
+/// Consent to processing of personal data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consent {
+    /// Whether the person agreed.
+    pub given: bool,
+    /// The day they agreed.
+    pub on: Option<NaiveDate>,
+    /// What they agreed to ("рассылка", "обработка заказа").
+    pub purpose: String,
+}
+
 /// The stable lowercase key of a kind enum, as serde writes it; used for
 /// export columns and translation keys so that both stay in one place.
 pub trait KindKey: Sized + Copy + 'static {
@@ -303,6 +533,8 @@ kind_keys!(MessengerKind {
 });
 kind_keys!(AddressKind { Work => "work", Home => "home", Legal => "legal", Postal => "postal", Other => "other" });
 kind_keys!(ContactKind { Person => "person", Company => "company" });
+kind_keys!(ContractStatus { Draft => "draft", Active => "active", Closed => "closed", Cancelled => "cancelled" });
+kind_keys!(ActivityKind { Call => "call", Meeting => "meeting", Email => "email", Note => "note" });
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,8 @@ type I18n = I18nContext<Locale>;
 pub fn status(i18n: I18n, status: Status) -> String {
     match status {
         Status::Potential => t_string!(i18n, status_potential),
+        Status::InWork => t_string!(i18n, status_in_work),
+        Status::DoNotContact => t_string!(i18n, status_do_not_contact),
         Status::Client => t_string!(i18n, status_client),
         Status::Former => t_string!(i18n, status_former),
     }

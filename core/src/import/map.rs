@@ -1054,10 +1054,15 @@ fn parse_status(cell: &str) -> Option<Status> {
         | "потенциальный"
         | "потенциальный клиент"
         | "лид"
-        | "в работе"
         | "lead"
         | "prospect"
         | "новый" => Some(Status::Potential),
+        "in_work" | "in work" | "в работе" | "переговоры" | "в процессе" | "negotiation" => {
+            Some(Status::InWork)
+        }
+        "do_not_contact" | "do not contact" | "не звонить" | "не беспокоить" | "отказ от связи" => {
+            Some(Status::DoNotContact)
+        }
         "client" | "клиент" | "действующий клиент" | "активный" | "customer" | "active" => {
             Some(Status::Client)
         }
@@ -1309,6 +1314,7 @@ mod tests {
             inn: "0245346800".into(),
             kpp: "330501086".into(),
             extra: vec![],
+            ..Contact::default()
         };
         assert_eq!(c, expected);
     }
@@ -1517,7 +1523,8 @@ mod tests {
         for (cell, expected) in [
             ("Потенциальный", Status::Potential),
             ("лид", Status::Potential),
-            ("В  работе", Status::Potential),
+            ("В  работе", Status::InWork),
+            ("Не звонить", Status::DoNotContact),
             ("potential", Status::Potential),
             ("", Status::Potential),
             ("Клиент", Status::Client),
