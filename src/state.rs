@@ -223,17 +223,8 @@ pub fn now() -> Timestamp {
     js_sys::Date::now() as Timestamp
 }
 
-/// A new record id, generated on this device.
-pub fn new_id() -> String {
-    window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| {
-            // No crypto on the page (very old browsers): time plus randomness
-            // is unique enough on one device.
-            format!("{:x}-{:x}", now(), (js_sys::Math::random() * 1e15) as u64)
-        })
-}
+// Storage makes ids too, for the records a migration creates.
+pub use crate::storage::new_id;
 
 /// One line in the browser console: for a person debugging a user's report.
 pub fn log(message: &str) {

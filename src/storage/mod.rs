@@ -4,16 +4,20 @@
 //! The repository API is deliberately small: load everything once at start,
 //! then write the chunks a change touched, in one transaction per change so
 //! that an import or a delete either lands whole or not at all.
+//!
+//! A base written by an older app is migrated when it is opened, in one
+//! transaction of its own (see [`SCHEMA_VERSION`]).
 
 pub mod prefs;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 pub use kartoteka_core::base::{Base, ChunkKey, Dirty, SlotId};
-use kartoteka_core::{Contact, FreshnessPolicy};
-use rexie::{ObjectStore, Rexie, TransactionMode};
+use kartoteka_core::companies::link_companies;
+use kartoteka_core::{Contact, FreshnessPolicy, StatusChange, Timestamp};
+use rexie::{ObjectStore, Rexie, Store, Transaction, TransactionMode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -25,7 +29,12 @@ const DB_VERSION: u32 = 1;
 
 /// The version of the stored data's format, kept in `meta`; a newer app
 /// migrates older data on open (see [`Repository::open`]).
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 1. A person's company is a name, with the company's ИНН and КПП on the
+///    person.
+/// 2. Companies are records of their own (`kind: company`); people link to
+///    them by `company_id`, and the company's ИНН and КПП are on its record.
+pub const SCHEMA_VERSION: u32 = 2;
 
 const CHUNKS: &str = "chunks";
 const META: &str = "meta";
@@ -88,7 +97,7 @@ pub struct Repository {
 }
 
 impl Repository {
-    /// Opens (and if needed creates or upgrades) the database.
+    /// Opens (and if needed creates, upgrades or migrates) the database.
     pub async fn open() -> Result<Self, StorageError> {
         Self::open_named(DB_NAME).await
     }
@@ -246,28 +255,225 @@ impl Repository {
         Ok(())
     }
 
-    /// Records the data format on a new base and refuses one from a newer
-    /// app. Migrations of older formats go here, keyed by the stored number.
+    /// Refuses a base from a newer app and migrates one from an older app;
+    /// a new base is "migrated" too, which just records the number.
     async fn check_schema(&self) -> Result<(), StorageError> {
         let tx = self
             .db
             .transaction(&[META], TransactionMode::ReadOnly)
             .map_err(StorageError::from_rexie)?;
         let store = tx.store(META).map_err(StorageError::from_rexie)?;
-        let stored = store
-            .get(JsValue::from_str(SCHEMA_KEY))
-            .await
-            .map_err(StorageError::from_rexie)?
-            .and_then(|v| v.as_f64())
-            .map(|v| v as u32);
+        let stored = stored_schema(&store).await?;
         tx.done().await.map_err(StorageError::from_rexie)?;
         match stored {
             Some(version) if version > SCHEMA_VERSION => Err(StorageError::TooNew(version)),
-            Some(version) if version == SCHEMA_VERSION => Ok(()),
-            _ => {
-                self.put_meta_value(SCHEMA_KEY, &JsValue::from_f64(f64::from(SCHEMA_VERSION)))
-                    .await
+            Some(SCHEMA_VERSION) => Ok(()),
+            _ => self.migrate().await,
+        }
+    }
+
+    /// Brings the base to [`SCHEMA_VERSION`] in one transaction: every chunk
+    /// is read, converted and written back, then the new number. Any failure
+    /// aborts the whole of it, which leaves the old chunks under the old
+    /// number, so the next open simply tries again. As in
+    /// [`Repository::write_payload_with_progress`], only IndexedDB requests
+    /// are awaited inside it; the conversion itself is synchronous.
+    async fn migrate(&self) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
+            .map_err(StorageError::from_rexie)?;
+        let summary = match migrate_in(&tx).await {
+            Ok(summary) => summary,
+            Err(e) => {
+                let _ = tx.abort().await;
+                return Err(e);
+            }
+        };
+        match tx.done().await.map_err(StorageError::from_rexie)? {
+            rexie::TransactionResult::Committed => {
+                if let Some(summary) = summary {
+                    log(&summary);
+                }
+                Ok(())
+            }
+            rexie::TransactionResult::Aborted => {
+                Err(StorageError::Failed("the transaction was aborted".into()))
             }
         }
     }
+}
+
+/// The data format a base records, if it records one.
+async fn stored_schema(meta: &Store) -> Result<Option<u32>, StorageError> {
+    Ok(meta
+        .get(JsValue::from_str(SCHEMA_KEY))
+        .await
+        .map_err(StorageError::from_rexie)?
+        .and_then(|v| v.as_f64())
+        .map(|v| v as u32))
+}
+
+/// The migration's requests, inside the transaction `tx`; returns a line
+/// for the console when there were chunks to convert.
+async fn migrate_in(tx: &Transaction) -> Result<Option<String>, StorageError> {
+    let meta = tx.store(META).map_err(StorageError::from_rexie)?;
+    // Read again inside the transaction: another tab may have migrated the
+    // base since the number was first read.
+    let from = match stored_schema(&meta).await? {
+        Some(version) if version > SCHEMA_VERSION => return Err(StorageError::TooNew(version)),
+        Some(SCHEMA_VERSION) => return Ok(None),
+        // Every app so far recorded the number on its first open, so a base
+        // without one is new; were it not, its chunks are of the first format.
+        stored => stored.unwrap_or(1),
+    };
+    let chunks = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
+    let keys = chunks
+        .get_all_keys(None, None)
+        .await
+        .map_err(StorageError::from_rexie)?;
+    let values = chunks
+        .get_all(None, None)
+        .await
+        .map_err(StorageError::from_rexie)?;
+    let mut parsed = Vec::with_capacity(values.len());
+    let mut damaged = Vec::new();
+    for (key, value) in keys.iter().zip(values) {
+        // A key that is no chunk number is nothing this app wrote: leave it.
+        let Some(chunk) = key.as_f64().and_then(chunk_key) else {
+            continue;
+        };
+        let json = value.as_string().unwrap_or_default();
+        match serde_json::from_str::<Vec<Contact>>(&json) {
+            Ok(contacts) => parsed.push((chunk, contacts)),
+            // Left as it is, so what it holds can still be recovered; load()
+            // reports it, and its people are linked once it parses again.
+            Err(_) => damaged.push(chunk),
+        }
+    }
+    let contacts: usize = parsed.iter().map(|(_, c)| c.len()).sum();
+    let upgraded = upgrade(from, parsed, &damaged, js_sys::Date::now() as Timestamp);
+    // Serialised one by one, so that a large base is not held as text twice.
+    for &key in &upgraded.chunks {
+        let json = JsValue::from_str(&upgraded.base.chunk_json(key));
+        chunks
+            .put(&json, Some(&JsValue::from_f64(f64::from(key))))
+            .await
+            .map_err(StorageError::from_rexie)?;
+    }
+    meta.put(
+        &JsValue::from_f64(f64::from(SCHEMA_VERSION)),
+        Some(&JsValue::from_str(SCHEMA_KEY)),
+    )
+    .await
+    .map_err(StorageError::from_rexie)?;
+    Ok((contacts > 0 || !damaged.is_empty()).then(|| {
+        format!(
+            "base migrated from data format {from} to {SCHEMA_VERSION}: {contacts} records, \
+             {} company records created, {} damaged chunks left as they were",
+            upgraded.companies_created,
+            damaged.len()
+        )
+    }))
+}
+
+/// A chunk number as IndexedDB returns it, if it is one.
+fn chunk_key(key: f64) -> Option<ChunkKey> {
+    (key >= 0.0 && key.fract() == 0.0 && key <= f64::from(ChunkKey::MAX)).then_some(key as ChunkKey)
+}
+
+/// What [`upgrade`] made of a base.
+struct Upgraded {
+    /// The records in the current format, in their chunks.
+    base: Base,
+    /// Every chunk to store: all that parsed, and any new ones.
+    chunks: BTreeSet<ChunkKey>,
+    companies_created: usize,
+}
+
+/// Converts the parsed chunks of a base of data format `from` to the
+/// current one, step by step. New records go where new contacts would, and
+/// never into the keys of `damaged` chunks. Every chunk is rewritten, not
+/// only those whose records changed, so that none is left in an old form.
+fn upgrade(
+    from: u32,
+    chunks: Vec<(ChunkKey, Vec<Contact>)>,
+    damaged: &[ChunkKey],
+    now: Timestamp,
+) -> Upgraded {
+    let mut keys: BTreeSet<ChunkKey> = chunks.iter().map(|(key, _)| *key).collect();
+    let mut homes = Vec::new();
+    let mut contacts = Vec::new();
+    for (key, chunk) in chunks {
+        for contact in chunk {
+            homes.push(key);
+            contacts.push(contact);
+        }
+    }
+    let mut created = Vec::new();
+    if from < 2 {
+        created = companies_as_records(&mut contacts, now);
+    }
+    // Everyone stays in the chunk they were stored in.
+    let mut base = Base::from_chunks(homes.into_iter().zip(contacts).map(|(k, c)| (k, vec![c])));
+    for &key in damaged {
+        base.reserve_chunk(key);
+    }
+    let companies_created = created.len();
+    keys.extend(base.upsert_all(created).write);
+    Upgraded {
+        base,
+        chunks: keys,
+        companies_created,
+    }
+}
+
+/// Format 1 to 2: a company record per company the people name (see
+/// [`link_companies`]), linked to them, with the ИНН and КПП moved to it.
+/// Returns the new company records, leaving the existing ones in `contacts`.
+///
+/// Records changed in substance count a revision, and new ones start at 1
+/// as if saved. Each record also starts its status history with the status
+/// it has, on no day: the day it got it is unknown, and a day of today
+/// would count every old client as won today in the reports.
+fn companies_as_records(contacts: &mut Vec<Contact>, now: Timestamp) -> Vec<Contact> {
+    let existing = contacts.len();
+    let report = link_companies(contacts, &mut new_id, now);
+    let updated: HashSet<&str> = report.updated.iter().map(String::as_str).collect();
+    for (at, contact) in contacts.iter_mut().enumerate() {
+        if at >= existing {
+            contact.rev = 1;
+        } else if updated.contains(contact.id.as_str()) {
+            contact.rev += 1;
+        }
+        if contact.status_history.is_empty() {
+            contact.status_history.push(StatusChange {
+                on: None,
+                from: None,
+                to: contact.status,
+            });
+        }
+    }
+    contacts.split_off(existing)
+}
+
+/// A new record id, generated on this device: the browser's random UUID.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| {
+            // No crypto on the page (very old browsers): time plus randomness
+            // is unique enough on one device.
+            format!(
+                "{:x}-{:x}",
+                js_sys::Date::now() as Timestamp,
+                (js_sys::Math::random() * 1e15) as u64
+            )
+        })
+}
+
+/// One line in the browser console, as the app's own (see `state::log`).
+fn log(message: &str) {
+    web_sys::console::info_1(&format!("kartoteka: {message}").into());
 }

@@ -1,6 +1,9 @@
 //! The repository against a real IndexedDB, in headless Chromium.
 
-use kartoteka_core::{Contact, FreshnessPolicy, Phone, Threshold, ThresholdUnit};
+use std::collections::{BTreeMap, BTreeSet};
+
+use kartoteka_core::{Contact, ContactKind, FreshnessPolicy, Phone, Threshold, ThresholdUnit};
+use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -83,6 +86,7 @@ async fn settings_are_stored_with_the_base() {
             },
             ..FreshnessPolicy::default()
         },
+        ..BaseSettings::default()
     };
     repository.save_settings(&settings).await.unwrap();
     assert_eq!(repository.load().await.unwrap().settings, settings);
@@ -131,4 +135,319 @@ async fn a_base_from_a_newer_app_is_refused() {
     drop(repository);
     let reopened = Repository::open_named(name).await;
     assert!(matches!(reopened, Err(StorageError::TooNew(v)) if v == SCHEMA_VERSION + 1));
+}
+
+#[wasm_bindgen_test]
+async fn a_new_base_records_the_current_format() {
+    let name = "test-new-schema";
+    drop(fresh(name).await);
+    assert_eq!(stored_number(&read_raw(name).await), Some(SCHEMA_VERSION));
+}
+
+/// A base as the schema-1 app left it in IndexedDB: 36 rows of the Excel
+/// fixture imported, two people added by hand, the threshold set to 45 days.
+const SCHEMA_V1_BASE: &str = include_str!("../../tests/fixtures/schema_v1_base.json");
+
+/// A raw dump of the database: each store's keys and values as stored.
+#[derive(serde::Deserialize)]
+struct Dump {
+    db_version: u32,
+    stores: BTreeMap<String, Vec<(Value, Value)>>,
+}
+
+fn v1_dump() -> Dump {
+    serde_json::from_str(SCHEMA_V1_BASE).expect("the fixture is a dump")
+}
+
+fn to_js(value: &Value) -> JsValue {
+    match value {
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap()),
+        Value::String(s) => JsValue::from_str(s),
+        other => panic!("dumps hold numbers and strings only, not {other}"),
+    }
+}
+
+fn from_js(value: &JsValue) -> Value {
+    match (value.as_f64(), value.as_string()) {
+        (Some(n), _) if n.fract() == 0.0 => Value::from(n as i64),
+        (Some(n), _) => Value::from(n),
+        (_, Some(s)) => Value::from(s),
+        _ => panic!("dumps hold numbers and strings only, not {value:?}"),
+    }
+}
+
+/// The database as the dump's app version created it, with nothing of ours.
+async fn raw_db(name: &str, version: u32) -> Rexie {
+    Rexie::builder(name)
+        .version(version)
+        .add_object_store(ObjectStore::new(CHUNKS))
+        .add_object_store(ObjectStore::new(META))
+        .build()
+        .await
+        .unwrap()
+}
+
+/// Writes a dump into a new database `name`, exactly as it was stored.
+async fn write_raw(name: &str, dump: &Dump) {
+    Repository::delete_named(name).await.unwrap();
+    let db = raw_db(name, dump.db_version).await;
+    let tx = db
+        .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
+        .unwrap();
+    for (store, records) in &dump.stores {
+        let store = tx.store(store).unwrap();
+        for (key, value) in records {
+            store.put(&to_js(value), Some(&to_js(key))).await.unwrap();
+        }
+    }
+    tx.done().await.unwrap();
+    db.close();
+}
+
+/// Dumps the database `name` the way the fixture was made.
+async fn read_raw(name: &str) -> Dump {
+    let db = raw_db(name, DB_VERSION).await;
+    let tx = db
+        .transaction(&[CHUNKS, META], TransactionMode::ReadOnly)
+        .unwrap();
+    let mut stores = BTreeMap::new();
+    for name in [CHUNKS, META] {
+        let store = tx.store(name).unwrap();
+        let keys = store.get_all_keys(None, None).await.unwrap();
+        let values = store.get_all(None, None).await.unwrap();
+        let records = keys
+            .iter()
+            .zip(&values)
+            .map(|(k, v)| (from_js(k), from_js(v)));
+        stores.insert(name.to_owned(), records.collect());
+    }
+    tx.done().await.unwrap();
+    db.close();
+    Dump {
+        db_version: DB_VERSION,
+        stores,
+    }
+}
+
+fn stored_number(dump: &Dump) -> Option<u32> {
+    dump.stores[META]
+        .iter()
+        .find(|(key, _)| key == SCHEMA_KEY)
+        .and_then(|(_, value)| value.as_u64())
+        .map(|v| v as u32)
+}
+
+/// The people of a dump, from every chunk that parses.
+fn dumped_people(dump: &Dump) -> Vec<Contact> {
+    dump.stores[CHUNKS]
+        .iter()
+        .filter_map(|(_, json)| serde_json::from_str::<Vec<Contact>>(json.as_str()?).ok())
+        .flatten()
+        .collect()
+}
+
+/// A company name as the test compares it, written here rather than taken
+/// from the domain so that it checks the migration instead of repeating it:
+/// lowercase, letters and digits only, a leading legal form left out.
+fn name_key(name: &str) -> String {
+    let cleaned: String = name
+        .to_lowercase()
+        .replace('ё', "е")
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    if words.len() > 1 && ["ооо", "зао", "оао", "пао", "ао", "ип"].contains(&words[0])
+    {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// An organisation's ИНН: ten digits (twelve are a person's own).
+fn org_inn(contact: &Contact) -> Option<&str> {
+    let inn = contact.inn.trim();
+    (inn.len() == 10 && inn.bytes().all(|b| b.is_ascii_digit())).then_some(inn)
+}
+
+fn companies(loaded: &Loaded) -> Vec<&Contact> {
+    loaded
+        .base
+        .iter()
+        .map(|(_, c)| c)
+        .filter(|c| c.kind == ContactKind::Company)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_1_base_gets_company_records_and_keeps_everything_else() {
+    let name = "test-migrate-v1";
+    let dump = v1_dump();
+    assert_eq!(stored_number(&dump), Some(1));
+    write_raw(name, &dump).await;
+
+    let repository = Repository::open_named(name).await.unwrap();
+    assert_eq!(stored_number(&read_raw(name).await), Some(2));
+    let loaded = repository.load().await.unwrap();
+    assert!(loaded.damaged.is_empty(), "{:?}", loaded.damaged);
+    assert_eq!(
+        loaded.settings.freshness.threshold,
+        Threshold {
+            amount: 45,
+            unit: ThresholdUnit::Days,
+        }
+    );
+
+    // What the companies should be, from the dump alone: one per ИНН, and
+    // one per name among the people who have no ИНН.
+    let people = dumped_people(&dump);
+    assert_eq!(people.len(), 38);
+    let with_inn: Vec<&Contact> = people.iter().filter(|p| org_inn(p).is_some()).collect();
+    let inns: BTreeSet<&str> = with_inn.iter().filter_map(|p| org_inn(p)).collect();
+    let names: BTreeSet<String> = people
+        .iter()
+        .filter(|p| org_inn(p).is_none() && !p.company.trim().is_empty())
+        .map(|p| name_key(&p.company))
+        .collect();
+    // The fixture has people sharing an ИНН and names spelt differently.
+    assert!(with_inn.len() > inns.len());
+    let named = people
+        .iter()
+        .filter(|p| org_inn(p).is_none() && !p.company.is_empty());
+    assert!(named.count() > names.len());
+
+    let companies = companies(&loaded);
+    assert_eq!(companies.len(), inns.len() + names.len());
+    assert_eq!(loaded.base.len(), people.len() + companies.len());
+    let company_inns: BTreeSet<&str> = companies.iter().filter_map(|c| org_inn(c)).collect();
+    assert_eq!(company_inns, inns);
+    for company in &companies {
+        assert_eq!(company.rev, 1);
+        assert!(company.id.len() == 36, "a UUID: {}", company.id);
+        assert!(!company.company.trim().is_empty());
+    }
+
+    for before in &people {
+        let after = loaded.base.by_id(&before.id).expect("every person stays");
+        assert_eq!(after.kind, ContactKind::Person);
+        assert_eq!(
+            after.status_history.last().map(|s| s.to),
+            Some(after.status)
+        );
+        // Only the company link and what moved to the company may differ.
+        let unchanged = Contact {
+            company: before.company.clone(),
+            company_id: None,
+            inn: before.inn.clone(),
+            kpp: before.kpp.clone(),
+            rev: before.rev,
+            updated_at: before.updated_at,
+            status_history: Vec::new(),
+            ..after.clone()
+        };
+        assert_eq!(&unchanged, before);
+
+        if before.company.trim().is_empty() && org_inn(before).is_none() {
+            assert_eq!(after.company_id, None, "{}", before.display_name());
+            continue;
+        }
+        let company_id = after.company_id.as_deref().expect("linked");
+        let company = loaded.base.by_id(company_id).expect("an existing record");
+        assert_eq!(company.kind, ContactKind::Company);
+        assert_eq!(after.company, company.company);
+        assert_eq!(name_key(&before.company), name_key(&company.company));
+        assert_eq!(after.rev, before.rev + 1);
+        match org_inn(before) {
+            Some(inn) => {
+                assert_eq!(company.inn, inn);
+                assert_eq!(after.inn, "");
+                if !before.kpp.is_empty() {
+                    assert_eq!(company.kpp, before.kpp);
+                    assert_eq!(after.kpp, "");
+                }
+            }
+            None => assert_eq!(company.inn, ""),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_migrated_base_is_not_migrated_again() {
+    let name = "test-migrate-twice";
+    write_raw(name, &v1_dump()).await;
+    let first = Repository::open_named(name).await.unwrap();
+    let companies_once: BTreeSet<String> = companies(&first.load().await.unwrap())
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let stored_once = read_raw(name).await;
+    drop(first);
+
+    let second = Repository::open_named(name).await.unwrap();
+    let companies_twice: BTreeSet<String> = companies(&second.load().await.unwrap())
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert!(!companies_once.is_empty());
+    assert_eq!(companies_twice, companies_once);
+    assert_eq!(read_raw(name).await.stores, stored_once.stores);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_chunk_is_left_as_it_was_and_the_rest_is_migrated() {
+    let name = "test-migrate-damaged";
+    let mut dump = v1_dump();
+    let garbage = (Value::from(3), Value::from("[{\"id\": \"cut off"));
+    dump.stores.get_mut(CHUNKS).unwrap().push(garbage.clone());
+    write_raw(name, &dump).await;
+
+    let repository = Repository::open_named(name).await.unwrap();
+    let stored = read_raw(name).await;
+    assert_eq!(stored_number(&stored), Some(2));
+    assert!(stored.stores[CHUNKS].contains(&garbage));
+    let loaded = repository.load().await.unwrap();
+    assert!(matches!(
+        loaded.damaged.as_slice(),
+        [StorageError::Corrupt { chunk: 3, .. }]
+    ));
+    assert!(!companies(&loaded).is_empty());
+    assert_eq!(
+        loaded.base.len(),
+        dumped_people(&dump).len() + companies(&loaded).len()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_base_of_several_chunks_is_migrated_whole() {
+    let name = "test-migrate-chunks";
+    let mut base = Base::default();
+    let people = (0..1_234).map(|i| Contact {
+        company: format!("ООО «Компания {}»", i % 50),
+        inn: String::new(),
+        ..contact(&format!("id-{i}"), "Иванов")
+    });
+    let dirty = base.upsert_all(people);
+    let chunks = dirty
+        .write
+        .iter()
+        .map(|&key| (Value::from(key), Value::from(base.chunk_json(key))))
+        .collect();
+    let meta = vec![(Value::from(SCHEMA_KEY), Value::from(1))];
+    let dump = Dump {
+        db_version: DB_VERSION,
+        stores: BTreeMap::from([(CHUNKS.to_owned(), chunks), (META.to_owned(), meta)]),
+    };
+    write_raw(name, &dump).await;
+
+    let loaded = Repository::open_named(name)
+        .await
+        .unwrap()
+        .load()
+        .await
+        .unwrap();
+    assert_eq!(companies(&loaded).len(), 50);
+    assert_eq!(loaded.base.len(), 1_234 + 50);
+    let linked = loaded.base.iter().filter(|(_, c)| c.company_id.is_some());
+    assert_eq!(linked.count(), 1_234);
+    assert_eq!(stored_number(&read_raw(name).await), Some(2));
 }
