@@ -53,6 +53,45 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
 }
 
+/// A birthday typed as `dd.mm` (year unknown) or as any full date [`parse_date`] reads.
+///
+/// 29.02 without a year is a real birthday; a full date must exist.
+///
+/// ```
+/// use kartoteka_core::{parse_birthday, Birthday};
+///
+/// assert_eq!(parse_birthday("29.02"), Some(Birthday { day: 29, month: 2, year: None }));
+/// assert_eq!(parse_birthday("07.03.1985"), Some(Birthday { day: 7, month: 3, year: Some(1985) }));
+/// assert_eq!(parse_birthday("31.04"), None);
+/// ```
+pub fn parse_birthday(s: &str) -> Option<crate::model::Birthday> {
+    let s = s.trim();
+    if let Some(day) = parse_date(s) {
+        return Some(crate::model::Birthday {
+            day: day.day(),
+            month: day.month(),
+            year: Some(day.year()),
+        });
+    }
+    let (day, month) = s.split_once(['.', '/', '-'])?;
+    let (day, month): (u32, u32) = (day.trim().parse().ok()?, month.trim().parse().ok()?);
+    // 2000 is a leap year, so every day that can be a birthday exists in it.
+    NaiveDate::from_ymd_opt(2000, month, day)?;
+    Some(crate::model::Birthday {
+        day,
+        month,
+        year: None,
+    })
+}
+
+/// A birthday as `dd.mm.yyyy`, or `dd.mm` when the year is unknown.
+pub fn format_birthday(birthday: crate::model::Birthday) -> String {
+    match birthday.year {
+        Some(year) => format!("{:02}.{:02}.{year:04}", birthday.day, birthday.month),
+        None => format!("{:02}.{:02}", birthday.day, birthday.month),
+    }
+}
+
 /// The moment written in `s`, as milliseconds since the Unix epoch.
 ///
 /// Accepts RFC 3339 (`2026-12-03T10:15:00Z`, `2026-12-03T13:15:00.250+03:00`), and a date

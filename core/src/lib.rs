@@ -16,35 +16,67 @@
 
 #![warn(missing_docs)]
 
+pub mod agenda;
 pub mod base;
+pub mod companies;
+pub mod completeness;
+pub mod custom;
 pub mod date;
 pub mod dedupe;
 pub mod export;
 mod formula;
 pub mod freshness;
+pub mod history;
 pub mod import;
+pub mod lang;
+pub mod links;
 pub mod model;
 pub mod money;
+pub mod names;
 pub mod phone;
+pub mod requisites;
 pub mod search;
+pub mod suppression;
 pub mod validate;
 
-pub use date::{format_date, format_timestamp, parse_date, parse_timestamp};
+pub use agenda::{birthday_within, next_step, next_step_overdue, purge_due, BIN_DAYS};
+pub use companies::{
+    company_name_key, legal_form_of, link_companies, link_companies_in_base, people_of,
+    rename_company, unlink_people, LinkReport,
+};
+pub use completeness::{completeness, Completeness};
+pub use custom::{CustomError, CustomField, CustomKind};
+pub use date::{
+    format_birthday, format_date, format_timestamp, parse_birthday, parse_date, parse_timestamp,
+};
 pub use dedupe::{
     merge_into, resolve, Duplicate, DuplicateOutcome, DuplicatePolicy, MatchIndex, MatchReason,
     Resolution,
 };
-pub use export::{export_csv, CsvPreset};
+pub use export::{export_csv, export_csv_with_fields, CsvPreset};
 pub use freshness::{Freshness, FreshnessPolicy, Threshold, ThresholdUnit};
+pub use history::{became_client_on, new_record_history, record_changes};
 pub use import::{
     decode, map_row, prepare, prepare_xlsx, read_table, read_xlsx, recognise, sniff_delimiter,
     Decoded, Field, ImportContext, ImportError, Layout, MappedRow, Mapping, Prepared, Row,
     RowIssue, RowIssueKind, SlotPart, Table, XLSX_DELIMITER, XLSX_ENCODING,
 };
+pub use lang::Lang;
+pub use links::{mailto_href, messenger_href, tel_href, website_href};
 pub use model::*;
-pub use money::Money;
+pub use money::{
+    format_money, has_overdue_invoice, invoice_totals, is_overdue, parse_money, InvoiceTotals,
+    Money, MoneyError, Totals,
+};
+pub use names::{join_full_name, split_full_name, NameParts};
 pub use phone::{
-    digits, national_part, normalize_phone, phone_query_matches, MIN_DIALLABLE_DIGITS,
+    digits, national_part, normalize_phone, phone_query_matches, phone_view, PhoneView,
+    MIN_DIALLABLE_DIGITS,
+};
+pub use requisites::{
+    check_bik, check_corr_account, check_inn, check_kpp, check_ogrn, check_settlement_account,
+    RequisiteError,
 };
 pub use search::{Query, SearchEntry};
+pub use suppression::{fingerprints, Suppression};
 pub use validate::{is_valid_email, is_valid_inn};

@@ -5,6 +5,12 @@
 //! and national number, digits only), so duplicates can be found and searches match
 //! whichever way the number was typed. Foreign numbers keep the digits they were typed
 //! with; short local numbers stay as they are.
+//!
+//! [`phone_view`] is the other direction: how a number is shown and dialled, checked and
+//! formatted against the numbering plans of libphonenumber.
+
+use phonenumber::metadata::DATABASE;
+use phonenumber::{country, Mode, PhoneNumber};
 
 /// Words and signs after which the rest of a phone field is an extension, not the number.
 ///
@@ -189,6 +195,104 @@ pub(crate) fn is_plausible_number(number: &str) -> bool {
     number.len() > 4 && number.len() <= MAX_LENGTH
 }
 
+/// A phone as a card shows it and as links dial it.
+///
+/// Built by [`phone_view`]; the stored [`Phone`](crate::Phone) keeps the value as typed,
+/// this is only how it is presented.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PhoneView {
+    /// The number in E.164 (`+74951234567`), only for a number that exists.
+    pub e164: Option<String>,
+    /// The international format (`+7 495 123-45-67`) with any extension as typed after
+    /// it, or the value exactly as typed when it is not a valid number.
+    pub display: String,
+    /// Whether the number is valid for its country's numbering plan.
+    pub valid: bool,
+}
+
+/// How to show and dial the phone typed as `value`; Russia is the default country.
+///
+/// Numbers with the trunk prefix (`8 (916) 123-45-67`), without any prefix
+/// (`916 123-45-67`) or with the common `+8` slip become `+7`; foreign numbers need their
+/// `+` (or `8 10`). An extension ("доб. 12", "ext 5") is kept as typed after the
+/// formatted number, as it cannot be dialled from a link. A value that is no valid number
+/// (too short, an unassigned range, no digits) is shown exactly as typed, never dropped.
+///
+/// ```
+/// use kartoteka_core::phone_view;
+///
+/// let view = phone_view("8 (495) 123-45-67");
+/// assert_eq!(view.e164.as_deref(), Some("+74951234567"));
+/// assert_eq!(view.display, "+7 495 123-45-67");
+/// assert!(view.valid);
+///
+/// let odd = phone_view("22-33-44");
+/// assert_eq!((odd.e164, odd.display.as_str(), odd.valid), (None, "22-33-44", false));
+/// ```
+pub fn phone_view(value: &str) -> PhoneView {
+    let number = strip_extension(value);
+    let extension = value[number.len()..].trim();
+    let Some(parsed) = parse_valid(number) else {
+        return PhoneView {
+            e164: None,
+            display: value.to_owned(),
+            valid: false,
+        };
+    };
+    let international = parsed.format().mode(Mode::International).to_string();
+    let display = if extension.is_empty() {
+        international
+    } else if extension.starts_with(',') {
+        format!("{international}{extension}")
+    } else {
+        format!("{international} {extension}")
+    };
+    PhoneView {
+        e164: Some(parsed.format().mode(Mode::E164).to_string()),
+        display,
+        valid: true,
+    }
+}
+
+/// The valid number written in `number` (no extension), if there is one.
+///
+/// Whatever [`normalize_phone`] reads as Russian goes to the parser as `+7` and ten
+/// digits, so the parser never has to guess about the trunk prefix `8`.
+fn parse_valid(number: &str) -> Option<PhoneNumber> {
+    let normalized = normalize_phone(number);
+    let input = if normalized.len() == RUSSIAN_LENGTH && normalized.starts_with('7') {
+        format!("+{normalized}")
+    } else {
+        number.trim().to_owned()
+    };
+    let parsed = phonenumber::parse(Some(country::RU), &input).ok()?;
+    if !input.starts_with('+') {
+        return parsed.is_valid().then_some(parsed);
+    }
+    // The parser strips a national prefix even when it belongs to the number
+    // (`+7 812 …` loses its 8 and becomes `+7 12 …`). With a `+` every digit typed is part
+    // of the number, so a result that disagrees with them was mangled: it is parsed again
+    // with the prefix written twice ahead of the national number, which the parser strips
+    // exactly, and only a result equal to the digits typed is accepted.
+    let expected = format!("+{}", digits(&input));
+    if parsed.format().mode(Mode::E164).to_string() == expected {
+        return parsed.is_valid().then_some(parsed);
+    }
+    let code = parsed.code().value();
+    let national = expected.strip_prefix(&format!("+{code}"))?;
+    let prefix = DATABASE
+        .by_code(&code)?
+        .into_iter()
+        .find_map(|meta| meta.national_prefix())?;
+    let repaired = phonenumber::parse(
+        Some(country::RU),
+        format!("+{code}{prefix}{prefix}{national}"),
+    )
+    .ok()?;
+    (repaired.format().mode(Mode::E164).to_string() == expected && repaired.is_valid())
+        .then_some(repaired)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +421,98 @@ mod tests {
         assert!(is_plausible_number("79000000001"));
         assert!(!is_plausible_number("1234"));
         assert!(!is_plausible_number("1234567890123456"));
+    }
+
+    #[test]
+    fn russian_numbers_are_shown_internationally() {
+        for (typed, e164, display) in [
+            ("8 (916) 123-45-67", "+79161234567", "+7 916 123-45-67"),
+            ("+7 495 123-45-67", "+74951234567", "+7 495 123-45-67"),
+            ("84951234567", "+74951234567", "+7 495 123-45-67"),
+            ("74951234567", "+74951234567", "+7 495 123-45-67"),
+            ("495 123 45 67", "+74951234567", "+7 495 123-45-67"),
+            ("+8 916 123 45 67", "+79161234567", "+7 916 123-45-67"),
+            ("  +7(916)1234567 ", "+79161234567", "+7 916 123-45-67"),
+            ("+7 3952 12-34-56", "+73952123456", "+7 395 212-34-56"),
+        ] {
+            let view = phone_view(typed);
+            assert_eq!(view.e164.as_deref(), Some(e164), "{typed:?}");
+            assert_eq!(view.display, display, "{typed:?}");
+            assert!(view.valid, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_whose_area_code_starts_with_the_trunk_prefix_keep_it() {
+        // St Petersburg (812), toll-free (800) and Arkhangelsk (818) begin with the same
+        // 8 that is the trunk prefix.
+        for (typed, e164, display) in [
+            ("+7 812 123-45-67", "+78121234567", "+7 812 123-45-67"),
+            ("8 (812) 123-45-67", "+78121234567", "+7 812 123-45-67"),
+            ("8 800 555-35-35", "+78005553535", "+7 800 555-35-35"),
+            ("+78005553535", "+78005553535", "+7 800 555-35-35"),
+            ("88182123456", "+78182123456", "+7 818 212-34-56"),
+        ] {
+            let view = phone_view(typed);
+            assert_eq!(view.e164.as_deref(), Some(e164), "{typed:?}");
+            assert_eq!(view.display, display, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn foreign_numbers_need_their_code() {
+        for (typed, e164, display) in [
+            ("+49 30 123456", "+4930123456", "+49 30 123456"),
+            ("+380 44 123 4567", "+380441234567", "+380 44 123 4567"),
+            ("+1 (650) 253-0000", "+16502530000", "+1 650-253-0000"),
+            ("+44 20 7946 0958", "+442079460958", "+44 20 7946 0958"),
+            ("+375 29 123-45-67", "+375291234567", "+375 29 123-45-67"),
+            ("+7 701 123 45 67", "+77011234567", "+7 701 123 4567"),
+            ("8 10 49 30 123456", "+4930123456", "+49 30 123456"),
+        ] {
+            let view = phone_view(typed);
+            assert_eq!(view.e164.as_deref(), Some(e164), "{typed:?}");
+            assert_eq!(view.display, display, "{typed:?}");
+            assert!(view.valid, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn extensions_follow_the_formatted_number() {
+        let view = phone_view("8 495 123-45-67 доб. 123");
+        assert_eq!(view.e164.as_deref(), Some("+74951234567"));
+        assert_eq!(view.display, "+7 495 123-45-67 доб. 123");
+        let view = phone_view("+7 (495) 123-45-67, 44");
+        assert_eq!(view.display, "+7 495 123-45-67, 44");
+        let view = phone_view("+49 30 123456 ext 7");
+        assert_eq!(view.e164.as_deref(), Some("+4930123456"));
+        assert_eq!(view.display, "+49 30 123456 ext 7");
+    }
+
+    #[test]
+    fn impossible_numbers_are_shown_as_typed() {
+        for typed in [
+            "22-33-44",
+            "112",
+            "+7 111 111-11-11",
+            "+7 (999) 9",
+            "1234567890123456",
+            "нет телефона",
+            "",
+            "+",
+            "javascript:alert(1)",
+            "+999 123 456 789",
+        ] {
+            let view = phone_view(typed);
+            assert_eq!(
+                view,
+                PhoneView {
+                    e164: None,
+                    display: typed.to_owned(),
+                    valid: false
+                },
+                "{typed:?}"
+            );
+        }
     }
 }
