@@ -3,7 +3,8 @@
 //! Lists (phones, e-mails, messengers, addresses) get numbered column groups, as many as
 //! the longest list among the exported contacts, so every value keeps its kind and
 //! confirmation date in a column of its own instead of being squeezed into one cell.
-//! Extra fields get one "Доп.: <name>" column each. [`recognise`](crate::recognise) knows
+//! Extra fields get one "Доп.: <name>" column each, user-defined fields one
+//! "Поле: <label>" column each. [`recognise`](crate::recognise) knows
 //! all these columns, which is what makes the round trip exact.
 
 use std::collections::HashMap;
@@ -12,7 +13,8 @@ use chrono::NaiveDate;
 use csv::{Terminator, WriterBuilder};
 use serde::{Deserialize, Serialize};
 
-use crate::date::{format_date, format_timestamp};
+use crate::custom::CustomField;
+use crate::date::{format_birthday, format_date, format_timestamp};
 use crate::formula;
 use crate::freshness::{Freshness, FreshnessPolicy};
 use crate::model::{Contact, KindKey};
@@ -58,8 +60,21 @@ pub fn export_csv<'a>(
     policy: &FreshnessPolicy,
     today: NaiveDate,
 ) -> Vec<u8> {
+    export_csv_with_fields(contacts, preset, policy, today, &[])
+}
+
+/// Like [`export_csv`], with one "Поле: <label>" column per user-defined field in
+/// `fields`, which import files back under the field of that label.
+pub fn export_csv_with_fields<'a>(
+    contacts: impl IntoIterator<Item = &'a Contact>,
+    preset: CsvPreset,
+    policy: &FreshnessPolicy,
+    today: NaiveDate,
+    fields: &[CustomField],
+) -> Vec<u8> {
     let contacts: Vec<&Contact> = contacts.into_iter().collect();
-    let columns = Columns::of(&contacts);
+    let mut columns = Columns::of(&contacts);
+    columns.custom = fields.to_vec();
     let (delimiter, terminator, mut out) = match preset {
         CsvPreset::Excel => (b';', Terminator::CRLF, "\u{feff}".as_bytes().to_vec()),
         CsvPreset::Plain => (b',', Terminator::Any(b'\n'), Vec::new()),
@@ -97,6 +112,8 @@ struct Columns {
     /// One name per column; a name repeats when a contact has that extra field more than
     /// once.
     extra: Vec<String>,
+    /// The base's user-defined fields, one column each.
+    custom: Vec<CustomField>,
 }
 
 impl Columns {
@@ -127,6 +144,7 @@ impl Columns {
             messengers: longest(|c| c.messengers.len()).unwrap_or(0),
             addresses: longest(|c| c.addresses.len()).unwrap_or(0),
             extra,
+            custom: Vec::new(),
         }
     }
 
@@ -166,11 +184,17 @@ impl Columns {
                 "КПП",
                 "Теги",
                 "Комментарий",
+                "Ответственный",
+                "День рождения",
+                "Сайт",
+                "Правовая форма",
+                "Отрасль",
                 "Создан",
                 "Изменён",
             ]
             .map(String::from),
         );
+        headers.extend(self.custom.iter().map(|f| format!("Поле: {}", f.label)));
         headers.extend(self.extra.iter().map(|name| format!("Доп.: {name}")));
         headers
     }
@@ -219,9 +243,19 @@ impl Columns {
             c.kpp.clone(),
             c.tags.join(", "),
             c.notes.clone(),
+            c.responsible.clone(),
+            c.birthday.map(format_birthday).unwrap_or_default(),
+            c.website.clone(),
+            c.legal_form.clone(),
+            c.industry.clone(),
             format_timestamp(c.created_at),
             format_timestamp(c.updated_at),
         ]);
+        row.extend(
+            self.custom
+                .iter()
+                .map(|f| c.custom.get(&f.id).cloned().unwrap_or_default()),
+        );
         let mut used: HashMap<&str, usize> = HashMap::new();
         for name in &self.extra {
             let nth = used.entry(name).or_default();
@@ -594,6 +628,11 @@ mod tests {
             "КПП",
             "Теги",
             "Комментарий",
+            "Ответственный",
+            "День рождения",
+            "Сайт",
+            "Правовая форма",
+            "Отрасль",
             "Создан",
             "Изменён",
             "Доп.: Любимый цвет",
@@ -607,7 +646,7 @@ mod tests {
             none.headers()[6..9],
             ["Телефон 1", "Телефон 1: тип", "Телефон 1: подтверждён"]
         );
-        assert_eq!(none.headers().len(), 6 + 3 + 11);
+        assert_eq!(none.headers().len(), 6 + 3 + 16);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 mod common;
 
 use common::{addresses, day, emails, extra, find, import, phones};
-use kartoteka_core::{recognise, ContactKind, Layout, MessengerKind, RowIssueKind, Status};
+use kartoteka_core::{
+    recognise, Birthday, ContactKind, Layout, MessengerKind, RowIssueKind, Status,
+};
 
 const GOOGLE: &[u8] = include_bytes!("fixtures/google_small.csv");
 const GOOGLE_LEGACY: &[u8] = include_bytes!("fixtures/google_legacy.csv");
@@ -211,7 +213,14 @@ fn google_kinds_custom_labels_and_companies() {
     assert_eq!(kozlov.warnings.len(), 1);
     assert_eq!(kozlov.warnings[0].kind, RowIssueKind::UnknownKind);
     assert_eq!(extra(&kozlov.contact, "Phone 1 - Label"), Some("Секретарь"));
-    assert_eq!(extra(&kozlov.contact, "Birthday"), Some("1979-04-12"));
+    assert_eq!(
+        kozlov.contact.birthday,
+        Some(Birthday {
+            day: 12,
+            month: 4,
+            year: Some(1979)
+        })
+    );
 
     let severstal = mapped
         .iter()
@@ -550,7 +559,7 @@ fn amocrm_tags_dates_and_ids() {
     assert_eq!(lavrentiev.added_on, Some(day(2025, 3, 14)));
     assert_eq!(lavrentiev.inn, "7728123459");
     assert_eq!(extra(lavrentiev, "ID"), Some("40512345"));
-    assert_eq!(extra(lavrentiev, "Ответственный"), Some("Анна Менеджерова"));
+    assert_eq!(lavrentiev.responsible, "Анна Менеджерова");
 
     let himprom = mapped
         .iter()

@@ -145,10 +145,12 @@ fn amocrm_export() {
     assert_eq!(prepared.table.rows.len(), 700);
     assert_eq!(mapped.len(), 700);
     assert!(mapped.iter().all(|m| m.warnings.is_empty()));
-    // Neither the amoCRM id nor the manager is lost.
+    // The amoCRM id is kept, and the manager becomes the responsible one.
     assert!(mapped.iter().all(|m| {
         let c = &m.contact;
-        extra(c, "ID").is_some_and(|id| id.len() == 8) && extra(c, "Ответственный").is_some()
+        extra(c, "ID").is_some_and(|id| id.len() == 8)
+            && !c.responsible.is_empty()
+            && extra(c, "Ответственный").is_none()
     }));
     // The tag is the channel.
     assert!(mapped
@@ -165,7 +167,7 @@ fn amocrm_export() {
     assert_eq!(orekhov.source, "Сайт (форма заявки)");
     assert_eq!(orekhov.added_on, Some(day(2024, 9, 22)));
     assert_eq!(extra(orekhov, "ID"), Some("31000063"));
-    assert_eq!(extra(orekhov, "Ответственный"), Some("Менеджер 1"));
+    assert_eq!(orekhov.responsible, "Менеджер 1");
     let with_two_cells = mapped
         .iter()
         .filter(|m| m.contact.phones.iter().any(|p| p.value.contains(',')))

@@ -54,6 +54,20 @@ pub enum Field {
     Kpp,
     /// Free-form notes.
     Notes,
+    /// The manager responsible for the record ("Ответственный").
+    Responsible,
+    /// The person's birthday, with or without the year.
+    Birthday,
+    /// A website.
+    Website,
+    /// A company's legal form (ООО, АО, ИП).
+    LegalForm,
+    /// A company's industry.
+    Industry,
+    /// A user-defined field of Kartoteka's own export, "Поле: <name>", imported as the
+    /// field named `<name>` (kept as an extra field of that name until the app files it
+    /// under its definition).
+    Custom,
     /// Tags separated by `,` or `;`.
     Tags,
     /// When the record was created (a timestamp).
@@ -144,6 +158,9 @@ pub struct Mapping {
 /// The header prefix of extra-field columns in Kartoteka's export, as normalised.
 pub(crate) const EXTRA_PREFIX: &str = "доп.:";
 
+/// The normalised start of a user-defined field's column in Kartoteka's export.
+pub(crate) const CUSTOM_PREFIX: &str = "поле:";
+
 /// Recognises each header and the layout of the file.
 ///
 /// The layout is decided from the headers alone (see the module docs); within a known
@@ -192,6 +209,9 @@ pub(crate) fn normalise_header(header: &str) -> String {
 fn field_of(header: &str) -> Option<Field> {
     if header.starts_with(EXTRA_PREFIX) {
         return Some(Field::Extra);
+    }
+    if header.starts_with(CUSTOM_PREFIX) {
+        return Some(Field::Custom);
     }
     slot_of(header)
         .or_else(|| {
@@ -860,6 +880,27 @@ const SYNONYMS: &[(&str, Field)] = {
         ("date added", AddedOn),
         ("инн", Inn),
         ("inn", Inn),
+        ("ответственный", Responsible),
+        ("ответственный менеджер", Responsible),
+        ("ответственный пользователь", Responsible),
+        ("менеджер", Responsible),
+        ("responsible", Responsible),
+        ("responsible user", Responsible),
+        ("день рождения", Birthday),
+        ("дата рождения", Birthday),
+        ("birthday", Birthday),
+        ("сайт", Website),
+        ("веб-сайт", Website),
+        ("website", Website),
+        ("web site", Website),
+        ("web page", Website),
+        ("правовая форма", LegalForm),
+        ("организационно-правовая форма", LegalForm),
+        ("опф", LegalForm),
+        ("legal form", LegalForm),
+        ("отрасль", Industry),
+        ("сфера деятельности", Industry),
+        ("industry", Industry),
         ("кпп", Kpp),
         ("kpp", Kpp),
         ("комментарий", Notes),

@@ -10,9 +10,11 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::header::{normalise_header, Field, Layout, Mapping, SlotPart, EXTRA_PREFIX};
+use super::header::{
+    normalise_header, Field, Layout, Mapping, SlotPart, CUSTOM_PREFIX, EXTRA_PREFIX,
+};
 use super::table::Row;
-use crate::date::{parse_date, parse_timestamp};
+use crate::date::{parse_birthday, parse_date, parse_timestamp};
 use crate::model::{
     Address, AddressKind, Contact, ContactKind, Email, EmailKind, KindKey, Messenger,
     MessengerKind, Phone, PhoneKind, Status, Timestamp,
@@ -71,6 +73,9 @@ pub enum RowIssueKind {
     /// An ИНН that a spreadsheet stored as a number, losing its leading zero; imported
     /// with the zero put back.
     LostLeadingZero,
+    /// The person was erased from the base on their request (a phone, e-mail or ИНН
+    /// matches a kept fingerprint); the row is not imported.
+    Erased,
 }
 
 impl fmt::Display for RowIssue {
@@ -118,6 +123,10 @@ impl fmt::Display for RowIssue {
             RowIssueKind::UnknownKind => {
                 write!(f, ": \"{value}\" is not a known kind, imported as other")
             }
+            RowIssueKind::Erased => write!(
+                f,
+                ": \"{value}\" was erased on their request and is not imported again"
+            ),
         }
     }
 }
@@ -493,6 +502,20 @@ impl Mapper {
                 .tags
                 .extend(split_list(cell).map(str::to_owned)),
             Field::Extra => self.extra(extra_name(header), cell),
+            Field::Custom => self.extra(extra_name(header), cell),
+            Field::Responsible => self.text(|c| &mut c.responsible, header, cell),
+            Field::Website => self.text(|c| &mut c.website, header, cell),
+            Field::LegalForm => self.text(|c| &mut c.legal_form, header, cell),
+            Field::Industry => self.text(|c| &mut c.industry, header, cell),
+            Field::Birthday => match parse_birthday(cell) {
+                Some(day) if self.contact.birthday.is_none() => self.contact.birthday = Some(day),
+                Some(day) if self.contact.birthday == Some(day) => {}
+                Some(_) => self.extra(header, cell),
+                None => {
+                    self.warn(header, cell, RowIssueKind::BadDate);
+                    self.extra(header, cell);
+                }
+            },
             Field::Derived => {}
             Field::PhoneSlot { .. }
             | Field::EmailSlot { .. }
@@ -1178,7 +1201,10 @@ fn piece_ranges(cell: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The extra-field name in a "Доп.: name" header.
 fn extra_name(header: &str) -> &str {
-    debug_assert!(super::header::normalise_header(header).starts_with(EXTRA_PREFIX));
+    debug_assert!({
+        let normalised = super::header::normalise_header(header);
+        normalised.starts_with(EXTRA_PREFIX) || normalised.starts_with(CUSTOM_PREFIX)
+    });
     header
         .split_once(':')
         .map_or(header, |(_, name)| name.trim())
