@@ -12,7 +12,11 @@ pub enum Route {
     List,
     Contact(String),
     NewContact,
+    /// A new person already linked to the company record with this id.
+    NewPerson(String),
     Import,
+    /// The recycle bin.
+    Bin,
     Settings,
 }
 
@@ -22,7 +26,11 @@ impl Route {
         let mut parts = path.splitn(2, '/');
         match (parts.next().unwrap_or(""), parts.next()) {
             ("contact", Some(id)) if !id.is_empty() => Route::Contact(decode(id)),
+            ("new", Some(rest)) if rest.starts_with("person/") && rest.len() > 7 => {
+                Route::NewPerson(decode(&rest[7..]))
+            }
             ("new", _) => Route::NewContact,
+            ("bin", _) => Route::Bin,
             ("import", _) => Route::Import,
             ("settings", _) => Route::Settings,
             _ => Route::List,
@@ -34,6 +42,8 @@ impl Route {
             Route::List => "#/".into(),
             Route::Contact(id) => format!("#/contact/{}", encode(id)),
             Route::NewContact => "#/new".into(),
+            Route::NewPerson(company) => format!("#/new/person/{}", encode(company)),
+            Route::Bin => "#/bin".into(),
             Route::Import => "#/import".into(),
             Route::Settings => "#/settings".into(),
         }

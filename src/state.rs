@@ -9,7 +9,9 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use kartoteka_core::{Contact, Timestamp};
+use kartoteka_core::agenda::purge_due;
+use kartoteka_core::companies::{link_companies, unlink_people};
+use kartoteka_core::{history, Contact, ContactKind, Timestamp};
 use leptos::prelude::*;
 
 use crate::storage::{Base, BaseSettings, Dirty, Repository, StorageError};
@@ -26,7 +28,12 @@ pub enum Load {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     Saved,
+    /// Moved to the recycle bin.
     Deleted,
+    Restored,
+    Erased,
+    /// A bulk action changed this many records.
+    Changed(usize),
     SettingsSaved,
     Error(StorageError),
 }
@@ -78,6 +85,7 @@ impl AppState {
                 self.damaged.set(loaded.damaged);
                 self.version.update(|v| *v += 1);
                 self.load.set(Load::Ready);
+                self.empty_old_bin().await;
             }
             Err(error) => {
                 log(&format!("the base did not open: {error}"));
@@ -98,47 +106,215 @@ impl AppState {
     }
 
     /// Stores a new or edited contact; the base is unchanged on failure.
-    pub async fn save_contact(self, mut contact: Contact) -> Result<Contact, StorageError> {
+    ///
+    /// Every save goes through here, so every save is in the record's
+    /// history, and a person's company name is linked to a company record
+    /// (created when no record has that name or ИНН yet).
+    pub async fn save_contact(self, contact: Contact) -> Result<Contact, StorageError> {
+        // The company a person was just linked to is stored with them.
+        let (changes, saved) = self.prepare_save(contact);
+        self.apply_changes(changes, Vec::new())
+            .await
+            .map(|()| saved)
+    }
+
+    /// Stamps a contact for storing: revision, timestamps, history and the
+    /// company link. Returns the contact first, then any company created.
+    fn prepare_save(self, mut contact: Contact) -> (Vec<Contact>, Contact) {
+        let now = now();
+        let today = self.today.get_untracked();
         let previous = self.base.with_value(|b| b.by_id(&contact.id).cloned());
         contact.rev = previous.as_ref().map_or(1, |p| p.rev + 1);
-        contact.updated_at = now();
-        if previous.is_none() && contact.created_at == 0 {
-            contact.created_at = contact.updated_at;
+        contact.updated_at = now;
+        match &previous {
+            Some(previous) => history::record_changes(previous, &mut contact, now, today),
+            None => {
+                if contact.created_at == 0 {
+                    contact.created_at = now;
+                }
+                history::new_record_history(&mut contact, today);
+            }
         }
+        let mut created = Vec::new();
+        if contact.kind == ContactKind::Person
+            && contact.company_id.is_none()
+            && !contact.company.is_empty()
+        {
+            let mut scratch: Vec<Contact> = self.base.with_value(|b| {
+                b.iter()
+                    .filter(|(_, c)| c.kind == ContactKind::Company && c.deleted_at.is_none())
+                    .map(|(_, c)| c.clone())
+                    .collect()
+            });
+            let known = scratch.len();
+            scratch.push(contact.clone());
+            let report = link_companies(&mut scratch, &mut || new_id(), now);
+            let person = scratch.remove(known);
+            // New companies, and known ones that took over the person's ИНН.
+            created = scratch
+                .into_iter()
+                .filter(|c| report.created.contains(&c.id) || report.updated.contains(&c.id))
+                .map(|mut c| {
+                    if report.created.contains(&c.id) {
+                        history::new_record_history(&mut c, today);
+                    }
+                    c
+                })
+                .collect();
+            contact = person;
+        }
+        let saved = contact.clone();
+        let mut changes = vec![contact];
+        changes.extend(created);
+        (changes, saved)
+    }
+
+    /// Stores contacts a bulk action, a restore or a cascade changed, in
+    /// one transaction, each stamped and recorded in its history.
+    pub async fn save_contacts(self, contacts: Vec<Contact>) -> Result<(), StorageError> {
+        let mut changes = Vec::with_capacity(contacts.len());
+        for contact in contacts {
+            let (stamped, _) = self.prepare_save(contact);
+            changes.extend(stamped);
+        }
+        self.apply_changes(changes, Vec::new()).await
+    }
+
+    /// Moves records to the recycle bin; they can be restored for
+    /// [`BIN_DAYS`](kartoteka_core::agenda::BIN_DAYS) days.
+    pub async fn delete_contacts(self, ids: &[String]) -> Result<(), StorageError> {
+        let at = now();
+        let binned: Vec<Contact> = self.base.with_value(|b| {
+            ids.iter()
+                .filter_map(|id| b.by_id(id).cloned())
+                .map(|mut c| {
+                    c.deleted_at = Some(at);
+                    c
+                })
+                .collect()
+        });
+        self.save_contacts(binned).await
+    }
+
+    /// Deletes a contact by moving it to the recycle bin.
+    pub async fn delete_contact(self, id: &str) -> Result<(), StorageError> {
+        self.delete_contacts(&[id.to_owned()]).await
+    }
+
+    /// Deletes a company to the recycle bin and keeps its people, unlinked
+    /// (their company name stays as text), in one transaction.
+    pub async fn unlink_and_delete(self, company_id: &str) -> Result<(), StorageError> {
+        let at = now();
+        let changed: Vec<Contact> = self.base.with_value(|b| {
+            let mut people: Vec<Contact> = b
+                .iter()
+                .filter(|(_, c)| c.company_id.as_deref() == Some(company_id))
+                .map(|(_, c)| c.clone())
+                .collect();
+            unlink_people(&mut people, company_id);
+            people.extend(b.by_id(company_id).cloned().map(|mut c| {
+                c.deleted_at = Some(at);
+                c
+            }));
+            people
+        });
+        self.save_contacts(changed).await
+    }
+
+    /// Takes records back out of the recycle bin.
+    pub async fn restore_contacts(self, ids: &[String]) -> Result<(), StorageError> {
+        let restored: Vec<Contact> = self.base.with_value(|b| {
+            ids.iter()
+                .filter_map(|id| b.by_id(id).cloned())
+                .map(|mut c| {
+                    c.deleted_at = None;
+                    c
+                })
+                .collect()
+        });
+        self.save_contacts(restored).await
+    }
+
+    /// Removes records for good (an emptied bin, an erase on request).
+    pub async fn remove_contacts(self, ids: Vec<String>) -> Result<(), StorageError> {
+        self.apply_changes(Vec::new(), ids).await
+    }
+
+    /// Erases a person on their request (152-ФЗ): the record, its history
+    /// and its recycle-bin copy go; a one-way fingerprint of its phones,
+    /// e-mails and ИНН stays so that an import flags them instead of
+    /// bringing them back. The fingerprint is stored first: if removing
+    /// the record then fails, the record is still there and nothing is lost.
+    pub async fn erase_contact(self, id: &str) -> Result<(), StorageError> {
+        let Some(contact) = self.base.with_value(|b| b.by_id(id).cloned()) else {
+            return Ok(());
+        };
+        let mut settings = self.settings.get_untracked();
+        settings.suppression.insert_contact(&contact);
+        self.save_settings(settings).await?;
+        self.remove_contacts(vec![id.to_owned()]).await
+    }
+
+    /// Writes upserts and removals in one transaction; on failure the base
+    /// in memory is put back exactly as it was.
+    async fn apply_changes(
+        self,
+        upserts: Vec<Contact>,
+        removals: Vec<String>,
+    ) -> Result<(), StorageError> {
+        let previous: Vec<Contact> = self.base.with_value(|b| {
+            upserts
+                .iter()
+                .map(|c| c.id.as_str())
+                .chain(removals.iter().map(String::as_str))
+                .filter_map(|id| b.by_id(id).cloned())
+                .collect()
+        });
+        let new_ids: Vec<String> = self.base.with_value(|b| {
+            upserts
+                .iter()
+                .filter(|c| b.by_id(&c.id).is_none())
+                .map(|c| c.id.clone())
+                .collect()
+        });
         let dirty = self
             .base
-            .try_update_value(|b| b.upsert(contact.clone()))
+            .try_update_value(|b| {
+                let mut dirty = b.upsert_all(upserts);
+                for id in &removals {
+                    dirty.merge(b.remove(id).1);
+                }
+                dirty
+            })
             .unwrap_or_default();
         let stored = self.persist(&dirty).await;
         if stored.is_err() {
-            self.base.update_value(|b| match previous {
-                Some(previous) => {
-                    b.upsert(previous);
+            self.base.update_value(|b| {
+                for id in &new_ids {
+                    b.remove(id);
                 }
-                None => {
-                    b.remove(&contact.id);
-                }
+                b.upsert_all(previous);
             });
         }
         self.changed();
-        stored.map(|()| contact)
+        stored
     }
 
-    /// Deletes a contact; it stays in the base when storing fails.
-    pub async fn delete_contact(self, id: &str) -> Result<(), StorageError> {
-        let (removed, dirty) = self
-            .base
-            .try_update_value(|b| b.remove(id))
-            .unwrap_or_default();
-        let Some(removed) = removed else {
-            return Ok(());
-        };
-        let stored = self.persist(&dirty).await;
-        if stored.is_err() {
-            self.base.update_value(|b| b.restore(removed));
+    /// Removes from the recycle bin what has been there longer than
+    /// [`BIN_DAYS`](kartoteka_core::agenda::BIN_DAYS) days; run once the base is open.
+    async fn empty_old_bin(self) {
+        let at = now();
+        let due: Vec<String> = self.base.with_value(|b| {
+            b.iter()
+                .filter(|(_, c)| purge_due(c, at))
+                .map(|(_, c)| c.id.clone())
+                .collect()
+        });
+        if !due.is_empty() {
+            if let Err(error) = self.remove_contacts(due).await {
+                log(&format!("the recycle bin was not emptied: {error}"));
+            }
         }
-        self.changed();
-        stored
     }
 
     /// Stores an import's new and updated contacts in one transaction:

@@ -77,10 +77,17 @@ impl StorageError {
 
 /// Settings that belong to the base (and travel with backups and sync),
 /// as opposed to device preferences in [`prefs`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BaseSettings {
     pub freshness: FreshnessPolicy,
+    /// The managers a record can be assigned to.
+    pub managers: Vec<String>,
+    /// Fields the team added to every record.
+    pub custom_fields: Vec<kartoteka_core::custom::CustomField>,
+    /// Fingerprints of people erased on request, so an import does not
+    /// bring them back.
+    pub suppression: kartoteka_core::suppression::Suppression,
 }
 
 /// Everything stored, as read at start.

@@ -17,16 +17,24 @@ pub enum SortBy {
     Company,
     /// Least recently confirmed first: the records most in need of a call.
     ConfirmedOn,
+    /// Least complete first: the records most in need of filling in.
+    Completeness,
 }
 
 impl SortBy {
-    pub const ALL: [SortBy; 3] = [SortBy::Name, SortBy::Company, SortBy::ConfirmedOn];
+    pub const ALL: [SortBy; 4] = [
+        SortBy::Name,
+        SortBy::Company,
+        SortBy::ConfirmedOn,
+        SortBy::Completeness,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             SortBy::Name => "name",
             SortBy::Company => "company",
             SortBy::ConfirmedOn => "confirmed_on",
+            SortBy::Completeness => "completeness",
         }
     }
 
@@ -42,6 +50,34 @@ pub struct Filters {
     pub status: String,
     pub source: String,
     pub freshness: String,
+    /// "person" or "company".
+    pub kind: String,
+    pub responsible: String,
+    pub tag: String,
+    /// Only records whose responsible manager is the one set on this device.
+    pub mine: bool,
+    pub overdue_invoices: bool,
+    pub next_step_overdue: bool,
+    /// Only people whose birthday is within the next [`BIRTHDAY_DAYS`] days.
+    pub birthdays: bool,
+    /// Only records below this completeness, in percent; 0 means any.
+    pub below_completeness: u8,
+    /// A custom field's id and the value it must match.
+    pub custom_field: String,
+    pub custom_value: String,
+}
+
+/// How far ahead "upcoming birthdays" looks.
+pub const BIRTHDAY_DAYS: u32 = 14;
+
+/// A named search, filters and sort, one tap away.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Segment {
+    pub name: String,
+    pub query: String,
+    pub filters: Filters,
+    pub sort: SortBy,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +86,9 @@ pub struct Prefs {
     pub sort: SortBy,
     pub filters: Filters,
     pub export_preset: CsvPreset,
+    /// The manager who uses this device, for "my records".
+    pub me: String,
+    pub segments: Vec<Segment>,
 }
 
 impl Prefs {
