@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::route::{use_route, Route};
 use crate::state::{local_today, AppState, Load};
 use crate::ui::{
-    ContactPanel, ImportScreen, ListScreen, NoticeBar, SettingsScreen, StorageProblem,
+    BinScreen, ContactPanel, ImportScreen, ListScreen, NoticeBar, SettingsScreen, StorageProblem,
 };
 
 #[component]
@@ -36,6 +36,7 @@ fn Shell() -> impl IntoView {
 
     let route = use_route();
     provide_context(route);
+    provide_context(crate::ui::ListPrefs::load());
     view! {
         <TopBar route />
         <main class="main">
@@ -61,8 +62,10 @@ fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
     let tab = move |target: Route, label: AnyView, testid: &'static str| {
         let href = target.href();
         let active = move || match (route.get(), &target) {
-            (Route::Import, Route::Import) | (Route::Settings, Route::Settings) => true,
-            (Route::Import | Route::Settings, _) => false,
+            (Route::Import, Route::Import)
+            | (Route::Settings, Route::Settings)
+            | (Route::Bin, Route::Bin) => true,
+            (Route::Import | Route::Settings | Route::Bin, _) => false,
             (_, Route::List) => true,
             _ => false,
         };
@@ -78,6 +81,7 @@ fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
             <nav class="tabs">
                 {tab(Route::List, t!(i18n, nav_base).into_any(), "nav-base")}
                 {tab(Route::Import, t!(i18n, nav_import).into_any(), "nav-import")}
+                {tab(Route::Bin, t!(i18n, nav_bin).into_any(), "nav-bin")}
                 {tab(Route::Settings, t!(i18n, nav_settings).into_any(), "nav-settings")}
             </nav>
             <a class="button primary new" href=Route::NewContact.href() data-testid="new-contact">
@@ -95,15 +99,24 @@ fn Screens(route: ReadSignal<Route>) -> impl IntoView {
     let panel = move || match route.get() {
         Route::Contact(id) => Some(view! { <ContactPanel id=Some(id) /> }.into_any()),
         Route::NewContact => Some(view! { <ContactPanel id=None /> }.into_any()),
+        Route::NewPerson(company) => {
+            Some(view! { <ContactPanel id=None company=company /> }.into_any())
+        }
         _ => None,
     };
     let screen = move || match route.get() {
         Route::Import => Some(view! { <ImportScreen /> }.into_any()),
         Route::Settings => Some(view! { <SettingsScreen /> }.into_any()),
+        Route::Bin => Some(view! { <BinScreen /> }.into_any()),
         _ => None,
     };
-    let on_list = move || !matches!(route.get(), Route::Import | Route::Settings);
-    let has_panel = move || matches!(route.get(), Route::Contact(_) | Route::NewContact);
+    let on_list = move || !matches!(route.get(), Route::Import | Route::Settings | Route::Bin);
+    let has_panel = move || {
+        matches!(
+            route.get(),
+            Route::Contact(_) | Route::NewContact | Route::NewPerson(_)
+        )
+    };
     let state = crate::state::use_app();
     let damaged = move || state.damaged.with(Vec::len);
     view! {

@@ -1,23 +1,42 @@
-//! One record: the card that shows it and the form that edits it.
+//! One record: the card that shows it, with its deals, timeline and
+//! history one tab away, and the way into the editor.
 
-use kartoteka_core::{Contact, EmailKind, KindKey, MessengerKind, PhoneKind, Status};
+use kartoteka_core::companies::people_of;
+use kartoteka_core::completeness::completeness;
+use kartoteka_core::links::{mailto_href, messenger_href, tel_href, website_href};
+use kartoteka_core::phone::phone_view;
+use kartoteka_core::{format_birthday, Contact, ContactKind};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::route::{navigate, Route};
 use crate::state::{new_id, use_app, Notice};
 use crate::ui::badge::FreshnessBadge;
-use crate::ui::form::{Draft, FieldError};
+use crate::ui::deals::Deals;
+use crate::ui::editor::Editor;
+use crate::ui::form::Draft;
+use crate::ui::timeline::{History, Timeline};
 use crate::ui::{format, labels};
 
 #[component]
-pub fn ContactPanel(id: Option<String>) -> impl IntoView {
+pub fn ContactPanel(
+    id: Option<String>,
+    /// For a new person: the company record they work for.
+    #[prop(optional)]
+    company: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let body = match id {
         None => {
-            let draft = Draft::new_contact(state.today.get_untracked());
+            let mut draft = Draft::new_contact(state.today.get_untracked());
+            if let Some(company) =
+                company.and_then(|id| state.with_base_untracked(|b| b.by_id(&id).cloned()))
+            {
+                draft.company = company.company.clone();
+                draft.company_id = Some(company.id);
+                draft.source = company.source;
+            }
             let original = Contact {
                 id: new_id(),
                 ..Contact::default()
@@ -52,22 +71,20 @@ pub fn ContactPanel(id: Option<String>) -> impl IntoView {
     }
 }
 
-/// `tel:` wants the number in E.164; a number we could not normalise is
-/// dialled as typed.
-fn tel_href(normalized: &str, typed: &str) -> String {
-    if normalized.len() >= 10 {
-        format!("tel:+{normalized}")
-    } else {
-        format!("tel:{}", typed.replace(' ', ""))
-    }
+/// The card's tabs; the record's own data first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Data,
+    Deals,
+    Activity,
+    History,
 }
 
 #[component]
 fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let asking_delete = RwSignal::new(false);
-    let id = contact.id.clone();
+    let tab = RwSignal::new(Tab::Data);
     let freshness = Signal::derive({
         let confirmed = contact.confirmed_on;
         move || {
@@ -89,22 +106,23 @@ fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             });
         }
     };
-    let delete = move |_| {
-        let id = id.clone();
-        leptos::task::spawn_local(async move {
-            let outcome = state.delete_contact(&id).await.map(|()| Notice::Deleted);
-            if outcome.is_ok() {
-                navigate(&Route::List);
-            }
-            state.report(outcome);
-        });
-    };
     let name = contact.display_name();
-    let subtitle = [contact.company.as_str(), contact.position.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let subtitle = match contact.kind {
+        ContactKind::Person => [contact.company.as_str(), contact.position.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ContactKind::Company => [contact.legal_form.as_str(), contact.industry.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+    };
+    let company_link = contact
+        .company_id
+        .clone()
+        .map(|id| Route::Contact(id).href());
     let confirmed_text = move || match contact.confirmed_on {
         Some(date) => t_string!(
             i18n,
@@ -114,20 +132,55 @@ fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
         .to_string(),
         None => t_string!(i18n, never_confirmed).to_string(),
     };
-    let call = contact
-        .main_phone()
-        .map(|p| tel_href(&p.normalized, &p.value));
-    let write = contact.main_email().map(|e| format!("mailto:{}", e.value));
+    let call = contact.main_phone().and_then(|p| tel_href(&p.value));
+    let write = contact.main_email().and_then(|e| mailto_href(&e.value));
     let status = contact.status;
-    let delete_name = name.clone();
+    let score = completeness(&contact);
+    let percent = score.percent();
+    let missing = score
+        .missing
+        .iter()
+        .map(|&item| labels::completeness_item(i18n, item))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let tab_button = move |target: Tab, label: String, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                class:active=move || tab.get() == target
+                aria-selected=move || (tab.get() == target).to_string()
+                data-testid=testid
+                on:click=move |_| tab.set(target)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <header class="card-header">
             <h2 data-testid="card-name">{name.clone()}</h2>
-            <p class="secondary" data-testid="card-company">{subtitle}</p>
+            <p class="secondary" data-testid="card-company">
+                {match company_link {
+                    Some(href) => view! { <a href=href data-testid="card-company-link">{subtitle.clone()}</a> }.into_any(),
+                    None => subtitle.clone().into_any(),
+                }}
+            </p>
             <div class="badges">
                 <span class="status" data-testid="card-status">{move || labels::status(i18n, status)}</span>
                 <FreshnessBadge state=freshness />
                 <span class="secondary" data-testid="card-confirmed">{confirmed_text}</span>
+            </div>
+            <div class="completeness" data-testid="completeness" data-percent=percent.to_string()>
+                <meter min="0" max="100" low="50" high="80" optimum="100" value=percent.to_string()
+                    aria-label=move || t_string!(i18n, completeness_label)></meter>
+                <span>{move || t_string!(i18n, completeness_value, percent = percent)}</span>
+                {(!missing.is_empty()).then(|| view! {
+                    <span class="secondary" data-testid="completeness-missing">
+                        {move || t_string!(i18n, completeness_missing, items = missing.clone())}
+                    </span>
+                })}
             </div>
             <div class="actions">
                 <button class="button primary" data-testid="confirm-today" on:click=confirm_today>
@@ -138,31 +191,221 @@ fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
                 <button class="button" data-testid="edit" on:click=move |_| editing.set(true)>
                     {t!(i18n, edit)}
                 </button>
-                <button class="button danger" data-testid="delete" on:click=move |_| asking_delete.set(true)>
-                    {t!(i18n, delete)}
-                </button>
+                <DeleteActions contact=contact.clone() />
             </div>
-            <Show when=move || asking_delete.get()>
-                <div class="confirm" role="alertdialog" data-testid="delete-dialog">
-                    <p>{t!(i18n, delete_confirm, name = delete_name.clone())}</p>
-                    <button class="button danger" data-testid="delete-confirm" on:click=delete.clone()>
-                        {t!(i18n, delete_yes)}
-                    </button>
-                    <button class="button" on:click=move |_| asking_delete.set(false)>{t!(i18n, cancel)}</button>
-                </div>
-            </Show>
         </header>
+        <div class="card-tabs" role="tablist">
+            {tab_button(Tab::Data, t_string!(i18n, tab_data).to_string(), "tab-data")}
+            {tab_button(Tab::Deals, t_string!(i18n, tab_deals).to_string(), "tab-deals")}
+            {tab_button(Tab::Activity, t_string!(i18n, tab_activity).to_string(), "tab-activity")}
+            {tab_button(Tab::History, t_string!(i18n, tab_history).to_string(), "tab-history")}
+        </div>
+        {move || match tab.get() {
+            Tab::Data => view! { <DataTab contact=contact.clone() /> }.into_any(),
+            Tab::Deals => view! { <Deals contact=contact.clone() /> }.into_any(),
+            Tab::Activity => view! { <Timeline contact=contact.clone() /> }.into_any(),
+            Tab::History => view! { <History contact=contact.clone() /> }.into_any(),
+        }}
+    }
+}
+
+/// Delete (to the recycle bin; a company asks about its people) and erase
+/// on request (gone for good, with a fingerprint kept against re-import).
+#[component]
+fn DeleteActions(contact: Contact) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let asking = RwSignal::new(None::<Ask>);
+    let id = contact.id.clone();
+    let name = contact.display_name();
+    let people: Vec<String> = if contact.kind == ContactKind::Company {
+        state.with_base_untracked(|b| {
+            people_of(b.iter().map(|(_, c)| c), &id)
+                .into_iter()
+                .map(|c| c.id.clone())
+                .collect()
+        })
+    } else {
+        Vec::new()
+    };
+    let people_count = people.len();
+    let run = move |what: Ask| {
+        let id = id.clone();
+        let people = people.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = match what {
+                Ask::Delete => state.delete_contact(&id).await.map(|()| Notice::Deleted),
+                Ask::DeleteWithPeople => {
+                    let mut ids = people;
+                    ids.push(id);
+                    state.delete_contacts(&ids).await.map(|()| Notice::Deleted)
+                }
+                Ask::DeleteKeepPeople => {
+                    state.unlink_and_delete(&id).await.map(|()| Notice::Deleted)
+                }
+                Ask::Erase => state.erase_contact(&id).await.map(|()| Notice::Erased),
+            };
+            if outcome.is_ok() {
+                navigate(&Route::List);
+            }
+            state.report(outcome);
+        });
+    };
+    let ask_delete = move |_| {
+        asking.set(Some(if people_count > 0 {
+            Ask::DeleteKeepPeople
+        } else {
+            Ask::Delete
+        }))
+    };
+    let is_person = contact.kind == ContactKind::Person;
+    view! {
+        <button class="button danger" data-testid="delete" on:click=ask_delete>
+            {t!(i18n, delete)}
+        </button>
+        {is_person.then(|| view! {
+            <button class="button ghost danger" data-testid="erase" on:click=move |_| asking.set(Some(Ask::Erase))>
+                {t!(i18n, erase)}
+            </button>
+        })}
+        {move || asking.get().map(|what| {
+            let name = name.clone();
+            let run = run.clone();
+            let question = match what {
+                Ask::Erase => t_string!(i18n, erase_confirm, name = name).to_string(),
+                Ask::DeleteKeepPeople | Ask::DeleteWithPeople => {
+                    t_string!(i18n, delete_company_confirm, name = name, count = people_count).to_string()
+                }
+                Ask::Delete => t_string!(i18n, delete_confirm, name = name).to_string(),
+            };
+            view! {
+                <div class="confirm" role="alertdialog" data-testid=if what == Ask::Erase { "erase-dialog" } else { "delete-dialog" }>
+                    <p>{question}</p>
+                    {(what == Ask::Erase).then(|| view! { <p class="secondary">{t!(i18n, erase_backups)}</p> })}
+                    {match what {
+                        Ask::DeleteKeepPeople | Ask::DeleteWithPeople => {
+                            let run2 = run.clone();
+                            view! {
+                                <button class="button danger" data-testid="delete-keep-people" on:click=move |_| run(Ask::DeleteKeepPeople)>
+                                    {t!(i18n, delete_keep_people)}
+                                </button>
+                                <button class="button danger" data-testid="delete-with-people" on:click=move |_| run2(Ask::DeleteWithPeople)>
+                                    {t!(i18n, delete_with_people)}
+                                </button>
+                            }.into_any()
+                        }
+                        Ask::Erase => view! {
+                            <button class="button danger" data-testid="erase-confirm" on:click=move |_| run(Ask::Erase)>
+                                {t!(i18n, erase_yes)}
+                            </button>
+                        }.into_any(),
+                        Ask::Delete => view! {
+                            <button class="button danger" data-testid="delete-confirm" on:click=move |_| run(Ask::Delete)>
+                                {t!(i18n, delete_yes)}
+                            </button>
+                        }.into_any(),
+                    }}
+                    <button class="button" on:click=move |_| asking.set(None)>{t!(i18n, cancel)}</button>
+                </div>
+            }
+        })}
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ask {
+    Delete,
+    DeleteKeepPeople,
+    DeleteWithPeople,
+    Erase,
+}
+
+#[component]
+fn DataTab(contact: Contact) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let people = if contact.kind == ContactKind::Company {
+        let id = contact.id.clone();
+        state.with_base_untracked(|b| {
+            people_of(b.iter().map(|(_, c)| c), &id)
+                .into_iter()
+                .map(|c| (c.id.clone(), c.display_name(), c.position.clone()))
+                .collect::<Vec<_>>()
+        })
+    } else {
+        Vec::new()
+    };
+    let fields = state.settings.get_untracked().custom_fields;
+    let custom: Vec<(String, String)> = fields
+        .iter()
+        .filter_map(|f| {
+            contact
+                .custom
+                .get(&f.id)
+                .map(|v| (f.label.clone(), v.clone()))
+        })
+        .collect();
+    let r = contact.requisites.clone();
+    let requisites: Vec<(String, String)> = [
+        (t_string!(i18n, req_full_name).to_string(), r.full_name),
+        (t_string!(i18n, field_inn).to_string(), contact.inn.clone()),
+        (t_string!(i18n, field_kpp).to_string(), contact.kpp.clone()),
+        (t_string!(i18n, req_ogrn).to_string(), r.ogrn),
+        (
+            t_string!(i18n, req_legal_address).to_string(),
+            r.legal_address,
+        ),
+        (
+            t_string!(i18n, req_postal_address).to_string(),
+            r.postal_address,
+        ),
+        (t_string!(i18n, req_bank).to_string(), r.bank),
+        (t_string!(i18n, req_bik).to_string(), r.bik),
+        (
+            t_string!(i18n, req_corr_account).to_string(),
+            r.corr_account,
+        ),
+        (t_string!(i18n, req_account).to_string(), r.account),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    let billing = [
+        (
+            t_string!(i18n, field_payment_terms).to_string(),
+            contact.billing.payment_terms.clone(),
+        ),
+        (
+            t_string!(i18n, field_edo).to_string(),
+            contact.billing.edo_operator.clone(),
+        ),
+        (
+            t_string!(i18n, field_signer).to_string(),
+            contact.billing.signer.clone(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect::<Vec<_>>();
+    let consent = contact.consent.clone();
+    let company_id = contact.id.clone();
+    let is_company = contact.kind == ContactKind::Company;
+    view! {
         <dl class="sections">
             <Section title=move || t_string!(i18n, field_phones).to_string() show=!contact.phones.is_empty()>
-                {contact.phones.iter().map(|p| {
+                {contact.phones.iter().enumerate().map(|(i, p)| {
                     let kind = p.kind;
-                    let href = tel_href(&p.normalized, &p.value);
-                    let unrecognised = p.normalized.len() < 10;
+                    let view = phone_view(&p.value);
+                    let href = tel_href(&p.value);
                     view! {
                         <div class="value">
                             <span class="kind">{move || labels::phone_kind(i18n, kind)}</span>
-                            <a href=href data-testid="card-phone">{p.value.clone()}</a>
-                            {unrecognised.then(|| view! { <span class="flag">{t!(i18n, phone_unrecognised)}</span> })}
+                            {match href {
+                                Some(href) => view! { <a href=href data-testid="card-phone">{view.display.clone()}</a> }.into_any(),
+                                None => view! { <span class="bidi" data-testid="card-phone">{p.value.clone()}</span> }.into_any(),
+                            }}
+                            {(i == 0 && contact.phones.len() > 1).then(|| view! { <span class="primary-mark">{t!(i18n, primary)}</span> })}
+                            {(!view.valid).then(|| view! { <span class="flag" data-testid="phone-flag">{t!(i18n, phone_unrecognised)}</span> })}
                         </div>
                     }
                 }).collect_view()}
@@ -170,10 +413,14 @@ fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             <Section title=move || t_string!(i18n, field_emails).to_string() show=!contact.emails.is_empty()>
                 {contact.emails.iter().map(|e| {
                     let kind = e.kind;
+                    let value = e.value.clone();
                     view! {
                         <div class="value">
                             <span class="kind">{move || labels::email_kind(i18n, kind)}</span>
-                            <a href=format!("mailto:{}", e.value) data-testid="card-email">{e.value.clone()}</a>
+                            {match mailto_href(&value) {
+                                Some(href) => view! { <a href=href data-testid="card-email">{value.clone()}</a> }.into_any(),
+                                None => view! { <span class="bidi" data-testid="card-email">{value.clone()}</span> }.into_any(),
+                            }}
                         </div>
                     }
                 }).collect_view()}
@@ -181,10 +428,16 @@ fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
             <Section title=move || t_string!(i18n, field_messengers).to_string() show=!contact.messengers.is_empty()>
                 {contact.messengers.iter().map(|m| {
                     let kind = m.kind;
+                    let handle = m.handle.clone();
                     view! {
                         <div class="value">
                             <span class="kind">{move || labels::messenger_kind(i18n, kind)}</span>
-                            <span data-testid="card-messenger">{m.handle.clone()}</span>
+                            {match messenger_href(kind, &handle) {
+                                Some(href) => view! {
+                                    <a href=href target="_blank" rel="noopener noreferrer" data-testid="card-messenger">{handle.clone()}</a>
+                                }.into_any(),
+                                None => view! { <span class="bidi" data-testid="card-messenger">{handle.clone()}</span> }.into_any(),
+                            }}
                         </div>
                     }
                 }).collect_view()}
@@ -195,32 +448,77 @@ fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
                     view! {
                         <div class="value">
                             <span class="kind">{move || labels::address_kind(i18n, kind)}</span>
-                            <span data-testid="card-address">{a.value.clone()}</span>
+                            <span class="bidi" data-testid="card-address">{a.value.clone()}</span>
                         </div>
                     }
                 }).collect_view()}
             </Section>
+            <Section title=move || t_string!(i18n, field_website).to_string() show=!contact.website.is_empty()>
+                {match website_href(&contact.website) {
+                    Some(href) => view! {
+                        <a href=href target="_blank" rel="noopener noreferrer" data-testid="card-website">{contact.website.clone()}</a>
+                    }.into_any(),
+                    None => view! { <span class="bidi" data-testid="card-website">{contact.website.clone()}</span> }.into_any(),
+                }}
+            </Section>
+            <Section title=move || t_string!(i18n, company_people).to_string() show=is_company>
+                <div data-testid="company-people" class="people">
+                    {people.into_iter().map(|(id, name, position)| view! {
+                        <div class="value">
+                            <a href=Route::Contact(id).href() data-testid="company-person">{name}</a>
+                            <span class="secondary">{position}</span>
+                        </div>
+                    }).collect_view()}
+                    <a class="button ghost" href=Route::NewPerson(company_id.clone()).href() data-testid="add-person">
+                        {t!(i18n, add_person)}
+                    </a>
+                </div>
+            </Section>
             <Section title=move || t_string!(i18n, field_source).to_string() show=!contact.source.is_empty()>
                 <span data-testid="card-source">{contact.source.clone()}</span>
+            </Section>
+            <Section title=move || t_string!(i18n, field_responsible).to_string() show=!contact.responsible.is_empty()>
+                <span data-testid="card-responsible">{contact.responsible.clone()}</span>
             </Section>
             <Section title=move || t_string!(i18n, field_added_on).to_string() show=contact.added_on.is_some()>
                 {contact.added_on.map(|d| move || format::date(i18n.get_locale(), d))}
             </Section>
+            <Section title=move || t_string!(i18n, field_birthday).to_string() show=contact.birthday.is_some()>
+                <span data-testid="card-birthday">{contact.birthday.map(format_birthday)}</span>
+            </Section>
             <Section title=move || t_string!(i18n, field_tags).to_string() show=!contact.tags.is_empty()>
-                {contact.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}
+                <div>{contact.tags.iter().map(|t| view! { <span class="tag" data-testid="card-tag">{t.clone()}</span> }).collect_view()}</div>
             </Section>
-            <Section title=move || t_string!(i18n, field_inn).to_string() show=!contact.inn.is_empty()>
-                <span data-testid="card-inn">{contact.inn.clone()}</span>
+            <Section title=move || t_string!(i18n, section_requisites).to_string() show=!requisites.is_empty()>
+                <dl class="facts" data-testid="card-requisites">
+                    {requisites.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="bidi">{v}</dd> }).collect_view()}
+                </dl>
             </Section>
-            <Section title=move || t_string!(i18n, field_kpp).to_string() show=!contact.kpp.is_empty()>
-                <span data-testid="card-kpp">{contact.kpp.clone()}</span>
+            <Section title=move || t_string!(i18n, section_billing).to_string() show=!billing.is_empty()>
+                <dl class="facts">
+                    {billing.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="bidi">{v}</dd> }).collect_view()}
+                </dl>
+            </Section>
+            <Section title=move || t_string!(i18n, section_custom).to_string() show=!custom.is_empty()>
+                <dl class="facts" data-testid="card-custom">
+                    {custom.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd class="bidi">{v}</dd> }).collect_view()}
+                </dl>
+            </Section>
+            <Section title=move || t_string!(i18n, section_consent).to_string() show=!is_company>
+                <span data-testid="card-consent">
+                    {move || match (consent.given, consent.on) {
+                        (true, Some(on)) => t_string!(i18n, consent_given_on, date = format::date(i18n.get_locale(), on), purpose = consent.purpose.clone()).to_string(),
+                        (true, None) => t_string!(i18n, consent_given_undated, purpose = consent.purpose.clone()).to_string(),
+                        (false, _) => t_string!(i18n, consent_none).to_string(),
+                    }}
+                </span>
             </Section>
             <Section title=move || t_string!(i18n, field_notes).to_string() show=!contact.notes.is_empty()>
-                <p class="notes" data-testid="card-notes">{contact.notes.clone()}</p>
+                <p class="notes bidi" data-testid="card-notes">{contact.notes.clone()}</p>
             </Section>
             <Section title=move || t_string!(i18n, field_extra).to_string() show=!contact.extra.is_empty()>
                 {contact.extra.iter().map(|(k, v)| view! {
-                    <div class="value"><span class="kind">{k.clone()}</span><span>{v.clone()}</span></div>
+                    <div class="value"><span class="kind">{k.clone()}</span><span class="bidi">{v.clone()}</span></div>
                 }).collect_view()}
             </Section>
         </dl>
@@ -228,7 +526,7 @@ fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
 }
 
 #[component]
-fn Section(
+pub fn Section(
     title: impl Fn() -> String + Send + Sync + 'static,
     show: bool,
     children: Children,
@@ -239,326 +537,4 @@ fn Section(
             <dd>{children()}</dd>
         }
     })
-}
-
-#[component]
-fn Editor(original: Contact, draft: Draft, is_new: bool, on_done: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app();
-    let initial = draft.clone();
-    let draft = RwSignal::new(draft);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let has = move |e: FieldError| errors.with(|errs| errs.contains(&e));
-
-    // Closing or reloading the tab with unsaved changes asks first.
-    let unchanged = initial.clone();
-    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if draft.with_untracked(|d| *d != unchanged) {
-            ev.prevent_default();
-            ev.set_return_value("");
-        }
-    });
-    on_cleanup(move || handle.remove());
-
-    let save = {
-        let original = original.clone();
-        move || match draft.with_untracked(|d| d.apply(&original, state.today.get_untracked())) {
-            Err(found) => {
-                errors.set(found);
-                focus_first_invalid();
-            }
-            Ok(contact) => {
-                errors.set(Vec::new());
-                leptos::task::spawn_local(async move {
-                    match state.save_contact(contact).await {
-                        Ok(saved) => {
-                            state.report(Ok(Notice::Saved));
-                            if is_new {
-                                navigate(&Route::Contact(saved.id));
-                            } else {
-                                on_done.run(());
-                            }
-                        }
-                        Err(error) => state.report(Err(error)),
-                    }
-                });
-            }
-        }
-    };
-    let cancel = move || {
-        let changed = draft.with_untracked(|d| *d != initial);
-        let discard = !changed
-            || window()
-                .confirm_with_message(t_string!(i18n, discard_confirm))
-                .unwrap_or(false);
-        if discard {
-            if is_new {
-                navigate(&Route::List);
-            } else {
-                on_done.run(());
-            }
-        }
-    };
-    let on_submit = {
-        let save = save.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            save();
-        }
-    };
-    let on_keydown = {
-        let cancel = cancel.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() == "Escape" {
-                ev.prevent_default();
-                cancel();
-            }
-        }
-    };
-
-    let text = move |testid: &'static str,
-                     label: String,
-                     get: fn(&Draft) -> &String,
-                     set: fn(&mut Draft) -> &mut String| {
-        view! {
-            <label class="field">
-                <span>{label}</span>
-                <input
-                    data-testid=testid
-                    prop:value=move || draft.with(|d| get(d).clone())
-                    on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))
-                />
-            </label>
-        }
-    };
-
-    view! {
-        <form class="editor" data-testid="contact-form" on:submit=on_submit on:keydown=on_keydown novalidate>
-            <Show when=move || !errors.with(Vec::is_empty)>
-                <p class="form-error" role="alert" data-testid="form-error">
-                    {move || if has(FieldError::Identity) { t_string!(i18n, error_identity) } else { t_string!(i18n, error_form) }}
-                </p>
-            </Show>
-            <div class="grid">
-                {text("field-surname", t_string!(i18n, field_surname).to_string(), |d| &d.surname, |d| &mut d.surname)}
-                {text("field-name", t_string!(i18n, field_name).to_string(), |d| &d.name, |d| &mut d.name)}
-                {text("field-patronymic", t_string!(i18n, field_patronymic).to_string(), |d| &d.patronymic, |d| &mut d.patronymic)}
-                {text("field-company", t_string!(i18n, field_company).to_string(), |d| &d.company, |d| &mut d.company)}
-                {text("field-position", t_string!(i18n, field_position).to_string(), |d| &d.position, |d| &mut d.position)}
-                <label class="field">
-                    <span>{t!(i18n, field_status)}</span>
-                    <select
-                        data-testid="field-status"
-                        prop:value=move || draft.with(|d| d.status.key())
-                        on:change=move |ev| {
-                            if let Some(s) = Status::from_key(&event_target_value(&ev)) {
-                                draft.update(|d| d.status = s);
-                            }
-                        }
-                    >
-                        {Status::ALL.into_iter().map(|s| view! {
-                            <option value=s.key()>{move || labels::status(i18n, s)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-            </div>
-
-            <fieldset>
-                <legend>{t!(i18n, field_phones)}</legend>
-                <For each=move || 0..draft.with(|d| d.phones.len()) key=|i| *i let:i>
-                    <div class="list-item">
-                        <select
-                            aria-label=move || t_string!(i18n, field_phones)
-                            prop:value=move || draft.with(|d| d.phones.get(i).map(|p| p.kind.key()).unwrap_or_default())
-                            on:change=move |ev| {
-                                if let Some(kind) = PhoneKind::from_key(&event_target_value(&ev)) {
-                                    draft.update(|d| d.phones[i].kind = kind);
-                                }
-                            }
-                        >
-                            {PhoneKind::ALL.iter().map(|&k| view! { <option value=k.key()>{move || labels::phone_kind(i18n, k)}</option> }).collect_view()}
-                        </select>
-                        <input
-                            type="tel"
-                            inputmode="tel"
-                            autocomplete="tel"
-                            data-testid="field-phone"
-                            aria-invalid=move || has(FieldError::Phone(i)).to_string()
-                            prop:value=move || draft.with(|d| d.phones.get(i).map(|p| p.value.clone()).unwrap_or_default())
-                            on:input=move |ev| draft.update(|d| d.phones[i].value = event_target_value(&ev))
-                        />
-                        <button type="button" class="button ghost" data-testid="remove-phone" on:click=move |_| draft.update(|d| { d.phones.remove(i); })>
-                            {t!(i18n, remove)}
-                        </button>
-                        <Show when=move || has(FieldError::Phone(i))>
-                            <span class="field-error" data-testid="error-phone">{t!(i18n, error_phone)}</span>
-                        </Show>
-                    </div>
-                </For>
-                <button type="button" class="button ghost" data-testid="add-phone" on:click=move |_| draft.update(Draft::add_phone)>
-                    {t!(i18n, add_phone)}
-                </button>
-            </fieldset>
-
-            <fieldset>
-                <legend>{t!(i18n, field_emails)}</legend>
-                <For each=move || 0..draft.with(|d| d.emails.len()) key=|i| *i let:i>
-                    <div class="list-item" class:invalid=move || has(FieldError::Email(i))>
-                        <select
-                            aria-label=move || t_string!(i18n, field_emails)
-                            prop:value=move || draft.with(|d| d.emails.get(i).map(|e| e.kind.key()).unwrap_or_default())
-                            on:change=move |ev| {
-                                if let Some(kind) = EmailKind::from_key(&event_target_value(&ev)) {
-                                    draft.update(|d| d.emails[i].kind = kind);
-                                }
-                            }
-                        >
-                            {EmailKind::ALL.iter().map(|&k| view! { <option value=k.key()>{move || labels::email_kind(i18n, k)}</option> }).collect_view()}
-                        </select>
-                        <input
-                            type="email"
-                            inputmode="email"
-                            autocomplete="email"
-                            data-testid="field-email"
-                            aria-invalid=move || has(FieldError::Email(i)).to_string()
-                            prop:value=move || draft.with(|d| d.emails.get(i).map(|e| e.value.clone()).unwrap_or_default())
-                            on:input=move |ev| draft.update(|d| d.emails[i].value = event_target_value(&ev))
-                        />
-                        <button type="button" class="button ghost" data-testid="remove-email" on:click=move |_| draft.update(|d| { d.emails.remove(i); })>
-                            {t!(i18n, remove)}
-                        </button>
-                        <Show when=move || has(FieldError::Email(i))>
-                            <span class="field-error" data-testid="error-email">{t!(i18n, error_email)}</span>
-                        </Show>
-                    </div>
-                </For>
-                <button type="button" class="button ghost" data-testid="add-email" on:click=move |_| draft.update(Draft::add_email)>
-                    {t!(i18n, add_email)}
-                </button>
-            </fieldset>
-
-            <fieldset>
-                <legend>{t!(i18n, field_messengers)}</legend>
-                <For each=move || 0..draft.with(|d| d.messengers.len()) key=|i| *i let:i>
-                    <div class="list-item">
-                        <select
-                            aria-label=move || t_string!(i18n, field_messengers)
-                            prop:value=move || draft.with(|d| d.messengers.get(i).map(|m| m.kind.key()).unwrap_or_default())
-                            on:change=move |ev| {
-                                if let Some(kind) = MessengerKind::from_key(&event_target_value(&ev)) {
-                                    draft.update(|d| d.messengers[i].kind = kind);
-                                }
-                            }
-                        >
-                            {MessengerKind::ALL.iter().map(|&k| view! { <option value=k.key()>{move || labels::messenger_kind(i18n, k)}</option> }).collect_view()}
-                        </select>
-                        <input
-                            data-testid="field-messenger"
-                            prop:value=move || draft.with(|d| d.messengers.get(i).map(|m| m.handle.clone()).unwrap_or_default())
-                            on:input=move |ev| draft.update(|d| d.messengers[i].handle = event_target_value(&ev))
-                        />
-                        <button type="button" class="button ghost" on:click=move |_| draft.update(|d| { d.messengers.remove(i); })>
-                            {t!(i18n, remove)}
-                        </button>
-                    </div>
-                </For>
-                <button type="button" class="button ghost" data-testid="add-messenger" on:click=move |_| draft.update(|d| d.messengers.push(Default::default()))>
-                    {t!(i18n, add_messenger)}
-                </button>
-            </fieldset>
-
-            <fieldset>
-                <legend>{t!(i18n, field_addresses)}</legend>
-                <For each=move || 0..draft.with(|d| d.addresses.len()) key=|i| *i let:i>
-                    <div class="list-item">
-                        <input
-                            class="wide"
-                            data-testid="field-address"
-                            prop:value=move || draft.with(|d| d.addresses.get(i).map(|a| a.value.clone()).unwrap_or_default())
-                            on:input=move |ev| draft.update(|d| d.addresses[i].value = event_target_value(&ev))
-                        />
-                        <button type="button" class="button ghost" on:click=move |_| draft.update(|d| { d.addresses.remove(i); })>
-                            {t!(i18n, remove)}
-                        </button>
-                    </div>
-                </For>
-                <button type="button" class="button ghost" data-testid="add-address" on:click=move |_| draft.update(|d| d.addresses.push(Default::default()))>
-                    {t!(i18n, add_address)}
-                </button>
-            </fieldset>
-
-            <div class="grid">
-                {text("field-source", t_string!(i18n, field_source).to_string(), |d| &d.source, |d| &mut d.source)}
-                <label class="field" class:invalid=move || has(FieldError::ConfirmedOn) || has(FieldError::FutureConfirmedOn)>
-                    <span>{t!(i18n, field_confirmed_on)}</span>
-                    <input
-                        inputmode="numeric"
-                        data-testid="field-confirmed-on"
-                        placeholder=move || t_string!(i18n, date_hint)
-                        aria-invalid=move || (has(FieldError::ConfirmedOn) || has(FieldError::FutureConfirmedOn)).to_string()
-                        prop:value=move || draft.with(|d| d.confirmed_on.clone())
-                        on:input=move |ev| draft.update(|d| d.confirmed_on = event_target_value(&ev))
-                    />
-                    <Show when=move || has(FieldError::ConfirmedOn)>
-                        <span class="field-error" data-testid="error-confirmed-on">{t!(i18n, error_date)}</span>
-                    </Show>
-                    <Show when=move || has(FieldError::FutureConfirmedOn)>
-                        <span class="field-error" data-testid="error-confirmed-on">{t!(i18n, error_future_date)}</span>
-                    </Show>
-                </label>
-                <label class="field" class:invalid=move || has(FieldError::AddedOn)>
-                    <span>{t!(i18n, field_added_on)}</span>
-                    <input
-                        inputmode="numeric"
-                        data-testid="field-added-on"
-                        placeholder=move || t_string!(i18n, date_hint)
-                        aria-invalid=move || has(FieldError::AddedOn).to_string()
-                        prop:value=move || draft.with(|d| d.added_on.clone())
-                        on:input=move |ev| draft.update(|d| d.added_on = event_target_value(&ev))
-                    />
-                    <Show when=move || has(FieldError::AddedOn)>
-                        <span class="field-error" data-testid="error-added-on">{t!(i18n, error_date)}</span>
-                    </Show>
-                </label>
-                {text("field-tags", format!("{} ({})", t_string!(i18n, field_tags), t_string!(i18n, field_tags_hint)), |d| &d.tags, |d| &mut d.tags)}
-                {text("field-inn", t_string!(i18n, field_inn).to_string(), |d| &d.inn, |d| &mut d.inn)}
-                {text("field-kpp", t_string!(i18n, field_kpp).to_string(), |d| &d.kpp, |d| &mut d.kpp)}
-            </div>
-            <label class="field">
-                <span>{t!(i18n, field_notes)}</span>
-                <textarea
-                    data-testid="field-notes"
-                    rows="4"
-                    prop:value=move || draft.with(|d| d.notes.clone())
-                    on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
-                ></textarea>
-            </label>
-            <div class="actions sticky">
-                <button type="submit" class="button primary" data-testid="save">{t!(i18n, save)}</button>
-                <button type="button" class="button" data-testid="cancel" on:click=move |_| cancel()>
-                    {t!(i18n, cancel)}
-                </button>
-            </div>
-        </form>
-    }
-}
-
-/// After a refused save, the first field with a problem gets the focus and
-/// comes into view, so its message is not hidden below the fold.
-fn focus_first_invalid() {
-    // The error state renders on the next tick; look after it.
-    gloo_timers::callback::Timeout::new(0, || {
-        let found = document()
-            .query_selector(".editor [aria-invalid=\"true\"]")
-            .ok()
-            .flatten();
-        if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-            // Centred, so neither the top bar nor the sticky Save bar covers it.
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    })
-    .forget();
 }

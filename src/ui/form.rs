@@ -1,9 +1,14 @@
 //! The editable form of a contact: text as typed, checked on save.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
+use kartoteka_core::custom::{check_value, CustomField};
+use kartoteka_core::requisites::{self, RequisiteError};
 use kartoteka_core::{
-    format_date, is_valid_email, normalize_phone, parse_date, Address, Contact, ContactKind, Email,
-    EmailKind, Messenger, Phone, PhoneKind, Status, MIN_DIALLABLE_DIGITS,
+    format_birthday, format_date, is_valid_email, normalize_phone, parse_birthday, parse_date,
+    Address, Billing, Consent, Contact, ContactKind, Email, EmailKind, Messenger, Phone, PhoneKind,
+    Requisites, Status, MIN_DIALLABLE_DIGITS,
 };
 
 /// A problem with one field of the form, shown next to that field.
@@ -16,6 +21,12 @@ pub enum FieldError {
     /// A confirmation cannot have happened after today.
     FutureConfirmedOn,
     AddedOn,
+    /// Neither `dd.mm` nor a real date.
+    Birthday,
+    /// The day consent was given is no date, or lies in the future.
+    ConsentOn,
+    /// The user-defined field at this index of the base's list refuses the value.
+    Custom(usize),
     /// Nothing identifies the record: no name, company, phone or email.
     Identity,
 }
@@ -40,6 +51,150 @@ pub struct Draft {
     pub added_on: String,
     pub inn: String,
     pub kpp: String,
+    pub legal_form: String,
+    pub industry: String,
+    pub website: String,
+    pub requisites: Requisites,
+    pub billing: Billing,
+    pub responsible: String,
+    pub birthday: String,
+    pub consent_given: bool,
+    pub consent_on: String,
+    pub consent_purpose: String,
+    pub custom: BTreeMap<String, String>,
+    /// The company record a person is linked to; cleared when the company
+    /// name is edited, so the name is linked anew on save.
+    pub company_id: Option<String>,
+}
+
+/// One field of the requisites block, so the form can list them and check
+/// each at its own input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requisite {
+    FullName,
+    Inn,
+    Kpp,
+    Ogrn,
+    LegalAddress,
+    PostalAddress,
+    Bank,
+    Bik,
+    CorrAccount,
+    Account,
+}
+
+impl Requisite {
+    pub const ALL: [Requisite; 10] = [
+        Requisite::FullName,
+        Requisite::Inn,
+        Requisite::Kpp,
+        Requisite::Ogrn,
+        Requisite::LegalAddress,
+        Requisite::PostalAddress,
+        Requisite::Bank,
+        Requisite::Bik,
+        Requisite::CorrAccount,
+        Requisite::Account,
+    ];
+
+    /// The key of test ids and of the change history ("requisites.bik").
+    pub fn key(self) -> &'static str {
+        match self {
+            Requisite::FullName => "full-name-legal",
+            Requisite::Inn => "inn",
+            Requisite::Kpp => "kpp",
+            Requisite::Ogrn => "ogrn",
+            Requisite::LegalAddress => "legal-address",
+            Requisite::PostalAddress => "postal-address",
+            Requisite::Bank => "bank",
+            Requisite::Bik => "bik",
+            Requisite::CorrAccount => "corr-account",
+            Requisite::Account => "account",
+        }
+    }
+
+    /// Digits only: the numeric keypad opens on a tablet.
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            Requisite::Inn
+                | Requisite::Ogrn
+                | Requisite::Bik
+                | Requisite::CorrAccount
+                | Requisite::Account
+        )
+    }
+
+    pub fn get(self, d: &Draft) -> &str {
+        match self {
+            Requisite::FullName => &d.requisites.full_name,
+            Requisite::Inn => &d.inn,
+            Requisite::Kpp => &d.kpp,
+            Requisite::Ogrn => &d.requisites.ogrn,
+            Requisite::LegalAddress => &d.requisites.legal_address,
+            Requisite::PostalAddress => &d.requisites.postal_address,
+            Requisite::Bank => &d.requisites.bank,
+            Requisite::Bik => &d.requisites.bik,
+            Requisite::CorrAccount => &d.requisites.corr_account,
+            Requisite::Account => &d.requisites.account,
+        }
+    }
+
+    pub fn get_mut(self, d: &mut Draft) -> &mut String {
+        match self {
+            Requisite::FullName => &mut d.requisites.full_name,
+            Requisite::Inn => &mut d.inn,
+            Requisite::Kpp => &mut d.kpp,
+            Requisite::Ogrn => &mut d.requisites.ogrn,
+            Requisite::LegalAddress => &mut d.requisites.legal_address,
+            Requisite::PostalAddress => &mut d.requisites.postal_address,
+            Requisite::Bank => &mut d.requisites.bank,
+            Requisite::Bik => &mut d.requisites.bik,
+            Requisite::CorrAccount => &mut d.requisites.corr_account,
+            Requisite::Account => &mut d.requisites.account,
+        }
+    }
+}
+
+/// What is wrong with a requisite as typed. These are warnings, not errors:
+/// a record with a mistyped account is still saved, as a draft of the
+/// truth, because refusing it would lose what the user did type.
+pub fn requisite_warning(d: &Draft, field: Requisite) -> Option<RequisiteError> {
+    let value = field.get(d).trim();
+    if value.is_empty() {
+        return None;
+    }
+    let bik = d.requisites.bik.trim();
+    let checked = match field {
+        Requisite::Inn => requisites::check_inn(value),
+        Requisite::Kpp => requisites::check_kpp(value),
+        Requisite::Ogrn => requisites::check_ogrn(value),
+        Requisite::Bik => requisites::check_bik(value),
+        // An account is checked against its bank, once the bank is known.
+        Requisite::CorrAccount if requisites::check_bik(bik).is_ok() => {
+            requisites::check_corr_account(value, bik)
+        }
+        Requisite::Account if requisites::check_bik(bik).is_ok() => {
+            requisites::check_settlement_account(value, bik)
+        }
+        _ => Ok(()),
+    };
+    checked.err()
+}
+
+/// Requisites are digits and names: surrounding spaces carry nothing.
+fn trimmed_requisites(r: &Requisites) -> Requisites {
+    let t = |s: &String| s.trim().to_owned();
+    Requisites {
+        full_name: t(&r.full_name),
+        ogrn: t(&r.ogrn),
+        legal_address: t(&r.legal_address),
+        postal_address: t(&r.postal_address),
+        bank: t(&r.bank),
+        bik: t(&r.bik),
+        corr_account: t(&r.corr_account),
+        account: t(&r.account),
+    }
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
@@ -77,6 +232,26 @@ impl Draft {
             added_on: date_text(contact.added_on),
             inn: contact.inn.clone(),
             kpp: contact.kpp.clone(),
+            legal_form: contact.legal_form.clone(),
+            industry: contact.industry.clone(),
+            website: contact.website.clone(),
+            requisites: contact.requisites.clone(),
+            billing: contact.billing.clone(),
+            responsible: contact.responsible.clone(),
+            birthday: contact.birthday.map(format_birthday).unwrap_or_default(),
+            consent_given: contact.consent.given,
+            consent_on: date_text(contact.consent.on),
+            consent_purpose: contact.consent.purpose.clone(),
+            custom: contact.custom.clone(),
+            company_id: contact.company_id.clone(),
+        }
+    }
+
+    /// Moves the value at `index` to the top of its list: the first one is
+    /// the primary one, dialled and written to first.
+    pub fn make_primary<T>(list: &mut [T], index: usize) {
+        if index < list.len() {
+            list[..=index].rotate_right(1);
         }
     }
 
@@ -117,8 +292,32 @@ impl Draft {
     /// Checks the draft and writes it over `original`, keeping what the
     /// form does not show (id, timestamps, extra fields). A value's own
     /// confirmation date stays only while the value itself is unchanged.
-    pub fn apply(&self, original: &Contact, today: NaiveDate) -> Result<Contact, Vec<FieldError>> {
+    pub fn apply(
+        &self,
+        original: &Contact,
+        today: NaiveDate,
+        fields: &[CustomField],
+    ) -> Result<Contact, Vec<FieldError>> {
         let mut errors = Vec::new();
+        let mut custom = BTreeMap::new();
+        for (i, field) in fields.iter().enumerate() {
+            let typed = self.custom.get(&field.id).map_or("", |v| v.trim());
+            if typed.is_empty() {
+                continue;
+            }
+            match check_value(&field.kind, typed) {
+                Ok(value) => {
+                    custom.insert(field.id.clone(), value);
+                }
+                Err(_) => errors.push(FieldError::Custom(i)),
+            }
+        }
+        // Values of fields since removed from the list are kept, not lost.
+        for (id, value) in &self.custom {
+            if !fields.iter().any(|f| &f.id == id) && !value.trim().is_empty() {
+                custom.insert(id.clone(), value.trim().to_owned());
+            }
+        }
         let confirmed_on = date_field(&self.confirmed_on).unwrap_or_else(|()| {
             errors.push(FieldError::ConfirmedOn);
             None
@@ -130,6 +329,20 @@ impl Draft {
             errors.push(FieldError::AddedOn);
             None
         });
+        let birthday = match self.birthday.trim() {
+            "" => None,
+            typed => parse_birthday(typed).or_else(|| {
+                errors.push(FieldError::Birthday);
+                None
+            }),
+        };
+        let consent_on = date_field(&self.consent_on).unwrap_or_else(|()| {
+            errors.push(FieldError::ConsentOn);
+            None
+        });
+        if consent_on.is_some_and(|d| d > today) {
+            errors.push(FieldError::ConsentOn);
+        }
         for (i, phone) in self.phones.iter().enumerate() {
             let value = phone.value.trim();
             if !value.is_empty() && kartoteka_core::digits(value).len() < MIN_DIALLABLE_DIGITS {
@@ -206,6 +419,27 @@ impl Draft {
                     value: a.value.trim().to_owned(),
                 })
                 .collect(),
+            legal_form: self.legal_form.trim().to_owned(),
+            industry: self.industry.trim().to_owned(),
+            website: self.website.trim().to_owned(),
+            requisites: trimmed_requisites(&self.requisites),
+            billing: Billing {
+                payment_terms: self.billing.payment_terms.trim().to_owned(),
+                edo_operator: self.billing.edo_operator.trim().to_owned(),
+                signer: self.billing.signer.trim().to_owned(),
+            },
+            responsible: self.responsible.trim().to_owned(),
+            birthday,
+            consent: Consent {
+                given: self.consent_given,
+                on: consent_on,
+                purpose: self.consent_purpose.trim().to_owned(),
+            },
+            custom,
+            company_id: match self.kind {
+                ContactKind::Person => self.company_id.clone(),
+                ContactKind::Company => None,
+            },
             source: self.source.trim().to_owned(),
             status: self.status,
             tags: self

@@ -2,9 +2,12 @@
 
 use std::rc::Rc;
 
+use kartoteka_core::companies::link_companies;
+use kartoteka_core::custom::{adopt_extras, CustomField, CustomKind};
 use kartoteka_core::{
-    map_row, prepare, prepare_xlsx, resolve, Contact, Duplicate, DuplicateOutcome, DuplicatePolicy,
-    ImportContext, ImportError, MatchIndex, Prepared, RowIssue,
+    history, map_row, prepare, prepare_xlsx, resolve, Contact, ContactKind, Duplicate,
+    DuplicateOutcome, DuplicatePolicy, Field, ImportContext, ImportError, MatchIndex, Prepared,
+    RowIssue, RowIssueKind,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -28,12 +31,18 @@ pub struct Plan {
     /// Rows matching a stored record, and rows repeating an earlier row.
     pub in_base: usize,
     pub in_file: usize,
+    /// Columns no field took, by header: each can become a user-defined
+    /// field. `true` for those offered ticked: the "Поле: …" columns of
+    /// Kartoteka's own export, and columns named like an existing field.
+    pub custom_candidates: Vec<(String, bool)>,
 }
 
 pub struct Outcome {
     pub rows: usize,
     pub added: usize,
     pub updated: usize,
+    /// Company records created for the people's company names.
+    pub companies: usize,
     pub skipped: Vec<RowIssue>,
     pub warnings: Vec<RowIssue>,
     pub duplicates: Vec<Duplicate>,
@@ -175,9 +184,19 @@ async fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
     let mut mapped = Vec::with_capacity(table.rows.len());
     let mut skipped = Vec::new();
     let mut warnings = Vec::new();
+    let suppression = state.settings.with_untracked(|s| s.suppression.clone());
     for rows in table.rows.chunks(ROWS_PER_STEP) {
         for row in rows {
             match map_row(row, &table.headers, &prepared.mapping, &ctx) {
+                // A person erased on request is not brought back by an old file.
+                Ok(row_result) if suppression.matches(&row_result.contact) => {
+                    skipped.push(RowIssue {
+                        row: row.number,
+                        column: None,
+                        value: row_result.contact.display_name(),
+                        kind: RowIssueKind::Erased,
+                    });
+                }
                 Ok(mut row_result) => {
                     row_result.contact.id = new_id();
                     mapped.push((row.number, row_result.contact));
@@ -188,6 +207,7 @@ async fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
         }
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
+    let custom_candidates = custom_candidates(state, &prepared);
     let index = state.with_base_untracked(|b| MatchIndex::new(b.iter().map(|(_, c)| c)));
     let counted = resolve(
         index,
@@ -209,7 +229,69 @@ async fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
         mapped,
         skipped,
         warnings,
+        custom_candidates,
     }
+}
+
+/// The columns that can become user-defined fields (see [`Plan::custom_candidates`]).
+fn custom_candidates(state: AppState, prepared: &Prepared) -> Vec<(String, bool)> {
+    let known: Vec<String> = state.settings.with_untracked(|s| {
+        s.custom_fields
+            .iter()
+            .map(|f| f.label.trim().to_lowercase())
+            .collect()
+    });
+    let mut candidates: Vec<(String, bool)> = Vec::new();
+    for (header, field) in prepared.table.headers.iter().zip(&prepared.mapping.columns) {
+        let (name, ticked) = match field {
+            None => (header.trim().to_owned(), false),
+            Some(Field::Custom) => (custom_label(header), true),
+            Some(_) => continue,
+        };
+        let ticked = ticked || known.contains(&name.to_lowercase());
+        if !name.is_empty() && !candidates.iter().any(|(n, _)| *n == name) {
+            candidates.push((name, ticked));
+        }
+    }
+    candidates
+}
+
+/// "Поле: Размер парка" → "Размер парка".
+fn custom_label(header: &str) -> String {
+    header
+        .split_once(':')
+        .map_or(header, |(_, name)| name)
+        .trim()
+        .to_owned()
+}
+
+/// The user-defined fields for the chosen columns: existing ones by label,
+/// new text fields for the rest (returned separately, to be stored first).
+fn fields_for(state: AppState, chosen: &[String]) -> (Vec<CustomField>, Vec<CustomField>) {
+    let existing = state.settings.with_untracked(|s| s.custom_fields.clone());
+    let mut all = existing.clone();
+    let mut created = Vec::new();
+    for name in chosen {
+        let key = name.trim().to_lowercase();
+        if !all.iter().any(|f| f.label.trim().to_lowercase() == key) {
+            let field = CustomField {
+                id: new_id(),
+                label: name.trim().to_owned(),
+                kind: CustomKind::Text,
+            };
+            all.push(field.clone());
+            created.push(field);
+        }
+    }
+    let used = all
+        .into_iter()
+        .filter(|f| {
+            chosen
+                .iter()
+                .any(|n| n.trim().to_lowercase() == f.label.trim().to_lowercase())
+        })
+        .collect();
+    (used, created)
 }
 
 fn import_error(i18n: I18nContext<Locale>, error: &ImportError) -> String {
@@ -248,21 +330,45 @@ pub async fn run_import(
     i18n: I18nContext<Locale>,
     plan: Rc<Plan>,
     policies: (DuplicatePolicy, DuplicatePolicy),
+    chosen_columns: Vec<String>,
     step: RwSignal<Step, LocalStorage>,
 ) {
     let total = plan.prepared.table.rows.len();
     step.set(Step::Importing { done: 0, total });
     gloo_timers::future::TimeoutFuture::new(0).await;
-    let index = state.with_base_untracked(|b| MatchIndex::new(b.iter().map(|(_, c)| c)));
+
+    // New user-defined fields are stored before the records that use them:
+    // should the import then fail, the fields are merely empty.
+    let (fields, created) = fields_for(state, &chosen_columns);
+    if !created.is_empty() {
+        let mut settings = state.settings.get_untracked();
+        settings.custom_fields.extend(created);
+        if let Err(error) = state.save_settings(settings).await {
+            step.set(Step::Failed(storage_message(i18n, &error)));
+            return;
+        }
+    }
+    let rows = plan.mapped.iter().cloned().map(|(row, mut contact)| {
+        adopt_extras(&mut contact, &fields);
+        (row, contact)
+    });
+
+    let index = state.with_base_untracked(|b| {
+        MatchIndex::new(
+            b.iter()
+                .filter(|(_, c)| c.deleted_at.is_none())
+                .map(|(_, c)| c),
+        )
+    });
     let lookup = |id: &str| state.with_base_untracked(|b| b.by_id(id).cloned());
-    let resolution = resolve(
-        index,
-        lookup,
-        plan.mapped.iter().cloned(),
-        policies.0,
-        policies.1,
-    );
+    let mut resolution = resolve(index, lookup, rows, policies.0, policies.1);
     let (added, updated) = (resolution.added.len(), resolution.updated.len());
+    let today = state.today.get_untracked();
+    for contact in &mut resolution.added {
+        history::new_record_history(contact, today);
+    }
+    link_imported_companies(state, &mut resolution.added, &mut resolution.updated);
+    let companies = resolution.added.len() - added;
     step.set(Step::Importing {
         done: total / 4,
         total,
@@ -291,6 +397,7 @@ pub async fn run_import(
                 rows: total,
                 added,
                 updated,
+                companies,
                 skipped: plan.skipped.clone(),
                 warnings: plan.warnings.clone(),
                 duplicates: resolution.duplicates,
@@ -301,6 +408,34 @@ pub async fn run_import(
             step.set(Step::Failed(storage_message(i18n, &error)));
         }
     }
+}
+
+/// Links the imported people to company records, as a save from the form
+/// does: known companies by ИНН or name, new ones created and stored with
+/// the import. Known companies that took over an ИНН are stored as updated.
+fn link_imported_companies(state: AppState, added: &mut Vec<Contact>, updated: &mut Vec<Contact>) {
+    let mut all: Vec<Contact> = state.with_base_untracked(|b| {
+        b.iter()
+            .filter(|(_, c)| c.kind == ContactKind::Company && c.deleted_at.is_none())
+            .filter(|(_, c)| !updated.iter().any(|u| u.id == c.id))
+            .map(|(_, c)| c.clone())
+            .collect()
+    });
+    let known = all.len();
+    let (n_added, n_updated) = (added.len(), updated.len());
+    all.append(added);
+    all.append(updated);
+    let report = link_companies(&mut all, &mut new_id, now());
+    let today = state.today.get_untracked();
+    let mut new_companies = all.split_off(known + n_added + n_updated);
+    for company in &mut new_companies {
+        history::new_record_history(company, today);
+    }
+    *updated = all.split_off(known + n_added);
+    *added = all.split_off(known);
+    let touched = all.into_iter().filter(|c| report.updated.contains(&c.id));
+    updated.extend(touched);
+    added.extend(new_companies);
 }
 
 #[component]

@@ -48,6 +48,13 @@ pub fn Preview(
     };
     let in_base = plan.in_base;
     let in_file = plan.in_file;
+    let chosen = RwSignal::new(
+        plan.custom_candidates
+            .iter()
+            .filter(|(_, ticked)| *ticked)
+            .map(|(name, _)| name.clone())
+            .collect::<Vec<String>>(),
+    );
     let base_policy = RwSignal::new(DuplicatePolicy::Skip);
     let file_policy = RwSignal::new(DuplicatePolicy::AddNew);
     let columns = prepared
@@ -68,10 +75,44 @@ pub fn Preview(
                 .collect::<Vec<_>>()
                 .join(" | ");
             let label = field_label(i18n, *field);
+            // Unmapped and "Поле: …" columns may become user-defined fields.
+            let candidate = plan
+                .custom_candidates
+                .iter()
+                .map(|(name, _)| name.clone())
+                .find(|name| {
+                    matches!(field, None | Some(Field::Custom))
+                        && header.trim().ends_with(name.as_str())
+                });
+            let choice = candidate.map(|name| {
+                let ticked = {
+                    let name = name.clone();
+                    move || chosen.with(|c| c.contains(&name))
+                };
+                view! {
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            data-testid="custom-from-column"
+                            prop:checked=ticked
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| {
+                                    c.retain(|n| *n != name);
+                                    if on {
+                                        c.push(name.clone());
+                                    }
+                                });
+                            }
+                        />
+                        {t!(i18n, import_as_custom)}
+                    </label>
+                }
+            });
             view! {
                 <tr data-testid="mapping-row">
                     <td>{header.clone()}</td>
-                    <td class:muted=field.is_none()>{label}</td>
+                    <td class:muted=field.is_none()>{label}{choice}</td>
                     <td class="examples">{examples}</td>
                 </tr>
             }
@@ -112,7 +153,15 @@ pub fn Preview(
         let plan = plan.clone();
         move |_| {
             let policies = (base_policy.get_untracked(), file_policy.get_untracked());
-            leptos::task::spawn_local(run_import(state, i18n, plan.clone(), policies, step));
+            let columns = chosen.get_untracked();
+            leptos::task::spawn_local(run_import(
+                state,
+                i18n,
+                plan.clone(),
+                policies,
+                columns,
+                step,
+            ));
         }
     };
     view! {
@@ -282,6 +331,12 @@ fn field_label(i18n: I18nContext<Locale>, field: Option<Field>) -> String {
             slot(t_string!(i18n, field_addresses).to_string(), n, part)
         }
         Field::Extra => t_string!(i18n, import_kept_extra).to_string(),
+        Field::Custom => t_string!(i18n, import_custom_field).to_string(),
+        Field::Responsible => t_string!(i18n, field_responsible).to_string(),
+        Field::Birthday => t_string!(i18n, field_birthday).to_string(),
+        Field::Website => t_string!(i18n, field_website).to_string(),
+        Field::LegalForm => t_string!(i18n, field_legal_form).to_string(),
+        Field::Industry => t_string!(i18n, field_industry).to_string(),
         Field::Derived => t_string!(i18n, import_ignored).to_string(),
     }
 }

@@ -38,6 +38,7 @@ pub fn issue_text(i18n: I18nContext<Locale>, issue: &RowIssue) -> String {
         RowIssueKind::UnknownKind => {
             t_string!(i18n, issue_unknown_kind, value = value, column = column).to_string()
         }
+        RowIssueKind::Erased => t_string!(i18n, issue_erased, value = value).to_string(),
         _ => t_string!(i18n, issue_other, value = value).to_string(),
     }
 }
@@ -114,6 +115,7 @@ pub fn Report(
     let mut warned_rows: Vec<usize> = outcome.warnings.iter().map(|w| w.row).collect();
     warned_rows.dedup();
     let warned = warned_rows.len();
+    let companies = outcome.companies;
     view! {
         <div
             class="report"
@@ -123,11 +125,15 @@ pub fn Report(
             data-added=outcome.added.to_string()
             data-updated=outcome.updated.to_string()
             data-duplicates=outcome.duplicates.len().to_string()
+            data-companies=outcome.companies.to_string()
         >
             <h2>{t!(i18n, import_done)}</h2>
             <ul class="totals">
                 <li data-testid="import-stored">{t!(i18n, import_stored, count = stored, added = outcome.added, updated = outcome.updated)}</li>
                 <li data-testid="import-skipped">{t!(i18n, import_skipped, count = not_stored)}</li>
+                {(outcome.companies > 0).then(|| view! {
+                    <li data-testid="import-companies">{move || t_string!(i18n, import_companies, count = companies).to_string()}</li>
+                })}
                 <li>{t!(i18n, import_warnings, count = warned)}</li>
             </ul>
             <ul class="issues">{list(&outcome.skipped, "import-skipped-row")}</ul>

@@ -1,6 +1,13 @@
 //! The words for the model's enums, in the current language.
 
-use kartoteka_core::{AddressKind, EmailKind, Freshness, MessengerKind, PhoneKind, Status};
+use kartoteka_core::completeness::Item;
+use kartoteka_core::requisites::RequisiteError;
+use kartoteka_core::{
+    ActivityKind, AddressKind, ContactKind, ContractStatus, EmailKind, Freshness, MessengerKind,
+    PhoneKind, Status,
+};
+
+use crate::ui::form::Requisite;
 
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
@@ -70,4 +77,142 @@ pub fn address_kind(i18n: I18n, kind: AddressKind) -> String {
         AddressKind::Other => t_string!(i18n, address_other),
     }
     .to_string()
+}
+
+pub fn contact_kind(i18n: I18n, kind: ContactKind) -> String {
+    match kind {
+        ContactKind::Person => t_string!(i18n, kind_person),
+        ContactKind::Company => t_string!(i18n, kind_company),
+    }
+    .to_string()
+}
+
+pub fn contract_status(i18n: I18n, status: ContractStatus) -> String {
+    match status {
+        ContractStatus::Draft => t_string!(i18n, contract_draft),
+        ContractStatus::Active => t_string!(i18n, contract_active),
+        ContractStatus::Closed => t_string!(i18n, contract_closed),
+        ContractStatus::Cancelled => t_string!(i18n, contract_cancelled),
+    }
+    .to_string()
+}
+
+pub fn activity_kind(i18n: I18n, kind: ActivityKind) -> String {
+    match kind {
+        ActivityKind::Call => t_string!(i18n, activity_call),
+        ActivityKind::Meeting => t_string!(i18n, activity_meeting),
+        ActivityKind::Email => t_string!(i18n, activity_email),
+        ActivityKind::Note => t_string!(i18n, activity_note),
+    }
+    .to_string()
+}
+
+pub fn completeness_item(i18n: I18n, item: Item) -> String {
+    match item {
+        Item::Surname => t_string!(i18n, field_surname),
+        Item::Name => t_string!(i18n, field_name),
+        Item::Patronymic => t_string!(i18n, field_patronymic),
+        Item::CompanyName => t_string!(i18n, field_company_name),
+        Item::Phone => t_string!(i18n, item_phone),
+        Item::Email => t_string!(i18n, item_email),
+        Item::Messenger => t_string!(i18n, item_messenger),
+        Item::Address => t_string!(i18n, item_address),
+        Item::Source => t_string!(i18n, field_source),
+        Item::Requisites => t_string!(i18n, section_requisites),
+    }
+    .to_string()
+}
+
+pub fn requisite(i18n: I18n, field: Requisite) -> String {
+    match field {
+        Requisite::FullName => t_string!(i18n, req_full_name),
+        Requisite::Inn => t_string!(i18n, field_inn),
+        Requisite::Kpp => t_string!(i18n, field_kpp),
+        Requisite::Ogrn => t_string!(i18n, req_ogrn),
+        Requisite::LegalAddress => t_string!(i18n, req_legal_address),
+        Requisite::PostalAddress => t_string!(i18n, req_postal_address),
+        Requisite::Bank => t_string!(i18n, req_bank),
+        Requisite::Bik => t_string!(i18n, req_bik),
+        Requisite::CorrAccount => t_string!(i18n, req_corr_account),
+        Requisite::Account => t_string!(i18n, req_account),
+    }
+    .to_string()
+}
+
+/// What is wrong with a requisite, said of that field.
+pub fn requisite_error(i18n: I18n, field: Requisite, error: &RequisiteError) -> String {
+    match error {
+        RequisiteError::WrongLength { expected, found } => t_string!(
+            i18n,
+            req_error_length,
+            expected = expected
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" / "),
+            found = *found
+        )
+        .to_string(),
+        RequisiteError::NotDigits => t_string!(i18n, req_error_digits).to_string(),
+        RequisiteError::CheckDigit => t_string!(i18n, req_error_check).to_string(),
+        RequisiteError::AccountKey => match field {
+            Requisite::CorrAccount => t_string!(i18n, req_error_corr_key).to_string(),
+            _ => t_string!(i18n, req_error_account_key).to_string(),
+        },
+        RequisiteError::BadKppFormat => t_string!(i18n, req_error_kpp).to_string(),
+        RequisiteError::BikFormat | RequisiteError::InvalidBik => {
+            t_string!(i18n, req_error_bik).to_string()
+        }
+    }
+}
+
+/// The name of a field in the change history ("requisites.bik" → "БИК").
+pub fn history_field(i18n: I18n, key: &str) -> String {
+    let known = match key {
+        "surname" => t_string!(i18n, field_surname),
+        "name" => t_string!(i18n, field_name),
+        "patronymic" => t_string!(i18n, field_patronymic),
+        "company" => t_string!(i18n, field_company),
+        "position" => t_string!(i18n, field_position),
+        "phones" => t_string!(i18n, field_phones),
+        "emails" => t_string!(i18n, field_emails),
+        "messengers" => t_string!(i18n, field_messengers),
+        "addresses" => t_string!(i18n, field_addresses),
+        "source" => t_string!(i18n, field_source),
+        "status" => t_string!(i18n, field_status),
+        "tags" => t_string!(i18n, field_tags),
+        "notes" => t_string!(i18n, field_notes),
+        "confirmed_on" => t_string!(i18n, field_confirmed_on),
+        "inn" => t_string!(i18n, field_inn),
+        "kpp" => t_string!(i18n, field_kpp),
+        "responsible" => t_string!(i18n, field_responsible),
+        "legal_form" => t_string!(i18n, field_legal_form),
+        "industry" => t_string!(i18n, field_industry),
+        "website" => t_string!(i18n, field_website),
+        "birthday" => t_string!(i18n, field_birthday),
+        "consent.given" => t_string!(i18n, field_consent_given),
+        "consent.on" => t_string!(i18n, field_consent_on),
+        "consent.purpose" => t_string!(i18n, field_consent_purpose),
+        "added_on" => t_string!(i18n, field_added_on),
+        "kind" => t_string!(i18n, field_kind),
+        "extra" => t_string!(i18n, field_extra),
+        "requisites.full_name" => t_string!(i18n, req_full_name),
+        "requisites.ogrn" => t_string!(i18n, req_ogrn),
+        "requisites.legal_address" => t_string!(i18n, req_legal_address),
+        "requisites.postal_address" => t_string!(i18n, req_postal_address),
+        "requisites.bank" => t_string!(i18n, req_bank),
+        "requisites.bik" => t_string!(i18n, req_bik),
+        "requisites.corr_account" => t_string!(i18n, req_corr_account),
+        "requisites.account" => t_string!(i18n, req_account),
+        "billing.payment_terms" => t_string!(i18n, field_payment_terms),
+        "billing.edo_operator" => t_string!(i18n, field_edo),
+        "billing.signer" => t_string!(i18n, field_signer),
+        _ => "",
+    };
+    if known.is_empty() {
+        // Custom fields and anything newer than this table show their key.
+        key.trim_start_matches("custom.").to_owned()
+    } else {
+        known.to_string()
+    }
 }

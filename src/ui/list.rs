@@ -1,18 +1,28 @@
 //! The base: search, filters, sort, export and the virtualised list.
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
-use kartoteka_core::{export_csv, Contact, Freshness, Query, Status};
+use chrono::NaiveDate;
+use kartoteka_core::agenda::{birthday_within, next_step_overdue};
+use kartoteka_core::completeness::completeness;
+use kartoteka_core::custom::{self, CustomField};
+use kartoteka_core::money::has_overdue_invoice;
+use kartoteka_core::{
+    export_csv_with_fields, Contact, ContactKind, Freshness, KindKey, Query, Status,
+};
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::use_app;
-use crate::storage::prefs::{Filters, Prefs, SortBy};
-use crate::storage::{Base, SlotId};
+use crate::storage::prefs::{Filters, Prefs, Segment, SortBy, BIRTHDAY_DAYS};
+use crate::storage::{Base, BaseSettings, SlotId};
 use crate::ui::badge::FreshnessBadge;
+use crate::ui::bulk::BulkBar;
 use crate::ui::download::download;
+use crate::ui::segments::SegmentBar;
 use crate::ui::{format, labels};
 
 /// Every row has the same height, so the rows in view follow from the
@@ -31,14 +41,19 @@ pub fn ListScreen() -> impl IntoView {
     let filters = RwSignal::new(saved.filters.clone());
     let sort = RwSignal::new(saved.sort);
     let preset = RwSignal::new(saved.export_preset);
+    let ListPrefs { me, segments } = expect_context::<ListPrefs>();
     Effect::new(move |_| {
         Prefs {
             sort: sort.get(),
             filters: filters.get(),
             export_preset: preset.get(),
+            me: me.get(),
+            segments: segments.get(),
         }
         .save();
     });
+    let selection = RwSignal::new(HashSet::<String>::new());
+    provide_context(Selection(selection));
 
     let sorted = Memo::new(move |_| {
         let by = sort.get();
@@ -48,42 +63,43 @@ pub fn ListScreen() -> impl IntoView {
     let visible = Memo::new(move |_| {
         let query = parsed.get();
         let filters = filters.get();
-        let policy = state.settings.get().freshness;
+        let me = me.get();
         let today = state.today.get();
-        let status = Status::from_key(&filters.status);
-        let freshness = Freshness::from_key(&filters.freshness);
-        sorted.with(|slots| {
-            state.with_base(|base| {
-                slots
-                    .iter()
-                    .copied()
-                    .filter(|&slot| {
-                        let (Some(contact), Some(entry)) =
-                            (base.get(slot), base.search_entry(slot))
-                        else {
-                            return false;
-                        };
-                        status.is_none_or(|s| contact.status == s)
-                            && (filters.source.is_empty() || contact.source == filters.source)
-                            && freshness.is_none_or(|f| policy.of(contact, today) == f)
-                            && query.matches(entry)
-                    })
-                    .collect::<Vec<SlotId>>()
+        state.settings.with(|settings| {
+            let matcher = Matcher::new(&filters, settings, &me, today);
+            sorted.with(|slots| {
+                state.with_base(|base| {
+                    slots
+                        .iter()
+                        .copied()
+                        .filter(|&slot| {
+                            let (Some(contact), Some(entry)) =
+                                (base.get(slot), base.search_entry(slot))
+                            else {
+                                return false;
+                            };
+                            matcher.matches(contact) && query.matches(entry)
+                        })
+                        .collect::<Vec<SlotId>>()
+                })
             })
         })
     });
-    let total = Memo::new(move |_| state.with_base(Base::len));
+    let total = Memo::new(move |_| {
+        state.with_base(|base| base.iter().filter(|(_, c)| c.deleted_at.is_none()).count())
+    });
 
     let export = move |_| {
         let today = state.today.get_untracked();
-        let policy = state.settings.get_untracked().freshness;
+        let settings = state.settings.get_untracked();
         let bytes = visible.with_untracked(|slots| {
             state.with_base_untracked(|base| {
-                export_csv(
+                export_csv_with_fields(
                     slots.iter().filter_map(|&s| base.get(s)),
                     preset.get_untracked(),
-                    &policy,
+                    &settings.freshness,
                     today,
+                    &settings.custom_fields,
                 )
             })
         });
@@ -98,7 +114,9 @@ pub fn ListScreen() -> impl IntoView {
             <div class="toolbar">
                 <SearchBox query />
                 <FilterBar filters sort />
+                <SegmentBar query filters sort />
                 <div class="toolbar-row">
+                    <BulkBar visible />
                     <Count shown=Signal::derive(move || visible.with(Vec::len)) total />
                     <span class="spacer"></span>
                     <label class="visually-hidden" for="export-preset">{t!(i18n, export_preset)}</label>
@@ -133,10 +151,96 @@ pub fn ListScreen() -> impl IntoView {
     }
 }
 
+/// Device preferences the list and the settings share; created once by
+/// the shell, so two screens never write back different copies.
+#[derive(Clone, Copy)]
+pub struct ListPrefs {
+    pub me: RwSignal<String>,
+    pub segments: RwSignal<Vec<Segment>>,
+}
+
+impl ListPrefs {
+    pub fn load() -> Self {
+        let saved = Prefs::load();
+        ListPrefs {
+            me: RwSignal::new(saved.me),
+            segments: RwSignal::new(saved.segments),
+        }
+    }
+}
+
+/// The ids of the records ticked in the list.
+#[derive(Clone, Copy)]
+pub struct Selection(pub RwSignal<HashSet<String>>);
+
+/// The list's filters, prepared once per change of the filters rather
+/// than once per record.
+struct Matcher<'a> {
+    filters: &'a Filters,
+    settings: &'a BaseSettings,
+    status: Option<Status>,
+    freshness: Option<Freshness>,
+    kind: Option<ContactKind>,
+    me: &'a str,
+    today: NaiveDate,
+    custom: Option<&'a CustomField>,
+    tag: String,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(
+        filters: &'a Filters,
+        settings: &'a BaseSettings,
+        me: &'a str,
+        today: NaiveDate,
+    ) -> Self {
+        Matcher {
+            filters,
+            settings,
+            status: Status::from_key(&filters.status),
+            freshness: Freshness::from_key(&filters.freshness),
+            kind: ContactKind::from_key(&filters.kind),
+            me,
+            today,
+            custom: settings
+                .custom_fields
+                .iter()
+                .find(|f| f.id == filters.custom_field)
+                .filter(|_| !filters.custom_value.trim().is_empty()),
+            tag: filters.tag.to_lowercase(),
+        }
+    }
+
+    fn matches(&self, contact: &Contact) -> bool {
+        let f = self.filters;
+        contact.deleted_at.is_none()
+            && self.status.is_none_or(|s| contact.status == s)
+            && self.kind.is_none_or(|k| contact.kind == k)
+            && (f.source.is_empty() || contact.source == f.source)
+            && (f.responsible.is_empty() || contact.responsible == f.responsible)
+            && (!f.mine || (!self.me.is_empty() && contact.responsible == self.me))
+            && (self.tag.is_empty() || contact.tags.iter().any(|t| t.to_lowercase() == self.tag))
+            && self
+                .freshness
+                .is_none_or(|fr| self.settings.freshness.of(contact, self.today) == fr)
+            && (!f.overdue_invoices || has_overdue_invoice(&contact.invoices, self.today))
+            && (!f.next_step_overdue || next_step_overdue(contact, self.today))
+            && (!f.birthdays || birthday_within(contact, self.today, BIRTHDAY_DAYS).is_some())
+            && (f.below_completeness == 0 || completeness(contact).percent() < f.below_completeness)
+            && self.custom.is_none_or(|field| {
+                contact
+                    .custom
+                    .get(&field.id)
+                    .is_some_and(|v| custom::matches(&field.kind, v, &f.custom_value))
+            })
+    }
+}
+
 fn sorted_slots(base: &Base, by: SortBy) -> Vec<SlotId> {
     // Keys are built once per sort, not once per comparison.
     let mut keyed: Vec<(String, String, SlotId)> = base
         .iter()
+        .filter(|(_, contact)| contact.deleted_at.is_none())
         .map(|(slot, contact)| {
             let name = contact.display_name().to_lowercase().replace('ё', "е");
             let primary = match by {
@@ -146,6 +250,7 @@ fn sorted_slots(base: &Base, by: SortBy) -> Vec<SlotId> {
                 SortBy::ConfirmedOn => contact
                     .confirmed_on
                     .map_or_else(String::new, |d| format!("1{}", d.format("%Y%m%d"))),
+                SortBy::Completeness => format!("{:03}", completeness(contact).percent()),
             };
             (primary, name, slot)
         })
@@ -204,16 +309,50 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
 fn FilterBar(filters: RwSignal<Filters>, sort: RwSignal<SortBy>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    // The filters beyond status, source and freshness fold away; they open
+    // by themselves when one of them is set.
+    let extra_active = move || {
+        filters.with(|f| {
+            [
+                !f.kind.is_empty(),
+                !f.responsible.is_empty(),
+                !f.tag.is_empty(),
+                f.below_completeness > 0,
+                !f.custom_value.trim().is_empty(),
+                f.mine,
+                f.overdue_invoices,
+                f.next_step_overdue,
+                f.birthdays,
+            ]
+            .iter()
+            .filter(|on| **on)
+            .count()
+        })
+    };
+    let more = RwSignal::new(extra_active() > 0);
     let sources = Memo::new(move |_| {
         state.with_base(|base| {
             let mut sources: Vec<String> = base
                 .iter()
+                .filter(|(_, c)| c.deleted_at.is_none())
                 .map(|(_, c)| c.source.clone())
                 .filter(|s| !s.is_empty())
                 .collect();
             sources.sort_unstable();
             sources.dedup();
             sources
+        })
+    });
+    let tags = Memo::new(move |_| {
+        state.with_base(|base| {
+            let mut tags: Vec<String> = base
+                .iter()
+                .filter(|(_, c)| c.deleted_at.is_none())
+                .flat_map(|(_, c)| c.tags.iter().cloned())
+                .collect();
+            tags.sort_unstable();
+            tags.dedup();
+            tags
         })
     });
     let status_label = move |s: Status| labels::status(i18n, s);
@@ -275,9 +414,118 @@ fn FilterBar(filters: RwSignal<Filters>, sort: RwSignal<SortBy>) -> impl IntoVie
                     <option value="name">{t!(i18n, sort_name)}</option>
                     <option value="company">{t!(i18n, sort_company)}</option>
                     <option value="confirmed_on">{t!(i18n, sort_confirmed_on)}</option>
+                    <option value="completeness">{t!(i18n, sort_completeness)}</option>
                 </select>
             </label>
+            <button
+                type="button"
+                class="button ghost"
+                data-testid="more-filters"
+                aria-expanded=move || more.get().to_string()
+                on:click=move |_| more.update(|m| *m = !*m)
+            >
+                {move || t_string!(i18n, more_filters, count = extra_active())}
+            </button>
         </div>
+        <div class="toolbar-row filters" class:hidden=move || !more.get() data-testid="extra-filters">
+            <label class="chip">
+                <span>{t!(i18n, filter_kind)}</span>
+                <select
+                    data-testid="filter-kind"
+                    prop:value=move || filters.with(|f| f.kind.clone())
+                    on:change=move |ev| filters.update(|f| f.kind = event_target_value(&ev))
+                >
+                    <option value="">{t!(i18n, filter_any)}</option>
+                    {ContactKind::ALL.iter().map(|&k| view! { <option value=k.key()>{move || labels::contact_kind(i18n, k)}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="chip">
+                <span>{t!(i18n, field_responsible)}</span>
+                <select
+                    data-testid="filter-responsible"
+                    prop:value=move || filters.with(|f| f.responsible.clone())
+                    on:change=move |ev| filters.update(|f| f.responsible = event_target_value(&ev))
+                >
+                    <option value="">{t!(i18n, filter_any)}</option>
+                    <For each=move || state.settings.with(|s| s.managers.clone()) key=|m| m.clone() let:manager>
+                        <option value=manager.clone()>{manager.clone()}</option>
+                    </For>
+                </select>
+            </label>
+            <label class="chip">
+                <span>{t!(i18n, field_tags)}</span>
+                <select
+                    data-testid="filter-tag"
+                    prop:value=move || filters.with(|f| f.tag.clone())
+                    on:change=move |ev| filters.update(|f| f.tag = event_target_value(&ev))
+                >
+                    <option value="">{t!(i18n, filter_any)}</option>
+                    <For each=move || tags.get() key=|t| t.clone() let:tag>
+                        <option value=tag.clone()>{tag.clone()}</option>
+                    </For>
+                </select>
+            </label>
+            <label class="chip">
+                <span>{t!(i18n, filter_completeness)}</span>
+                <select
+                    data-testid="filter-completeness"
+                    prop:value=move || filters.with(|f| f.below_completeness.to_string())
+                    on:change=move |ev| filters.update(|f| f.below_completeness = event_target_value(&ev).parse().unwrap_or(0))
+                >
+                    <option value="0">{t!(i18n, filter_any)}</option>
+                    <option value="100">{t!(i18n, completeness_below_full)}</option>
+                    <option value="80">{t!(i18n, completeness_below, percent = 80)}</option>
+                    <option value="50">{t!(i18n, completeness_below, percent = 50)}</option>
+                </select>
+            </label>
+            <Show when=move || state.settings.with(|s| !s.custom_fields.is_empty())>
+                <label class="chip">
+                    <span>{t!(i18n, filter_custom)}</span>
+                    <select
+                        data-testid="filter-custom-field"
+                        prop:value=move || filters.with(|f| f.custom_field.clone())
+                        on:change=move |ev| filters.update(|f| f.custom_field = event_target_value(&ev))
+                    >
+                        <option value="">"—"</option>
+                        <For each=move || state.settings.with(|s| s.custom_fields.clone()) key=|f| f.id.clone() let:field>
+                            <option value=field.id.clone()>{field.label.clone()}</option>
+                        </For>
+                    </select>
+                    <input
+                        class="short"
+                        data-testid="filter-custom-value"
+                        aria-label=move || t_string!(i18n, filter_custom_value)
+                        prop:value=move || filters.with(|f| f.custom_value.clone())
+                        on:input=move |ev| filters.update(|f| f.custom_value = event_target_value(&ev))
+                    />
+                </label>
+            </Show>
+            {toggle(filters, "filter-mine", t_string!(i18n, filter_mine).to_string(), |f| &mut f.mine, |f| f.mine)}
+            {toggle(filters, "filter-overdue-invoices", t_string!(i18n, filter_overdue_invoices).to_string(), |f| &mut f.overdue_invoices, |f| f.overdue_invoices)}
+            {toggle(filters, "filter-next-step-overdue", t_string!(i18n, filter_next_step_overdue).to_string(), |f| &mut f.next_step_overdue, |f| f.next_step_overdue)}
+            {toggle(filters, "filter-birthdays", t_string!(i18n, filter_birthdays, days = BIRTHDAY_DAYS).to_string(), |f| &mut f.birthdays, |f| f.birthdays)}
+        </div>
+    }
+}
+
+/// A filter that is on or off, as a chip with a checkbox.
+fn toggle(
+    filters: RwSignal<Filters>,
+    testid: &'static str,
+    label: String,
+    set: fn(&mut Filters) -> &mut bool,
+    get: fn(&Filters) -> bool,
+) -> impl IntoView {
+    view! {
+        <label class="chip toggle" class:on=move || filters.with(get)>
+            <input
+                type="checkbox"
+                data-testid=testid
+                prop:checked=move || filters.with(get)
+                on:change=move |ev| filters.update(|f| *set(f) = event_target_checked(&ev))
+            />
+            <span>{label}</span>
+        </label>
     }
 }
 
@@ -415,28 +663,51 @@ fn Row(index: usize, slot_id: SlotId) -> impl IntoView {
             _ => false,
         })
     };
+    let Selection(ticked) = expect_context::<Selection>();
+    let id = move || contact.with(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    let is_ticked = move || ticked.with(|t| t.contains(&id()));
     view! {
-        <a
+        <div
             class="row"
             class:selected=selected
-            href=href
+            class:ticked=is_ticked
             data-testid="contact-row"
             style:transform=format!("translateY({}px)", index as f64 * ROW_HEIGHT)
         >
-            <span class="cell name">
-                <span class="primary" data-testid="row-name">{field(Contact::display_name)}</span>
-                <span class="secondary" data-testid="row-company">{company}</span>
-            </span>
-            <span class="cell phone" data-testid="row-phone">
-                {field(|c| c.main_phone().map(|p| p.value.clone()).unwrap_or_default())}
-            </span>
-            <span class="cell email" data-testid="row-email">
-                {field(|c| c.main_email().map(|e| e.value.clone()).unwrap_or_default())}
-            </span>
-            <span class="cell status">{status}</span>
-            <span class="cell source">{field(|c| c.source.clone())}</span>
-            <span class="cell fresh"><FreshnessBadge state=freshness /></span>
-        </a>
+            <input
+                type="checkbox"
+                class="select"
+                data-testid="row-select"
+                aria-label=move || t_string!(i18n, select_row, name = field(Contact::display_name)())
+                prop:checked=is_ticked
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    let id = id();
+                    ticked.update(|t| {
+                        if on {
+                            t.insert(id);
+                        } else {
+                            t.remove(&id);
+                        }
+                    });
+                }
+            />
+            <a class="row-link" href=href>
+                <span class="cell name">
+                    <span class="primary" data-testid="row-name">{field(Contact::display_name)}</span>
+                    <span class="secondary" data-testid="row-company">{company}</span>
+                </span>
+                <span class="cell phone" data-testid="row-phone">
+                    {field(|c| c.main_phone().map(|p| p.value.clone()).unwrap_or_default())}
+                </span>
+                <span class="cell email" data-testid="row-email">
+                    {field(|c| c.main_email().map(|e| e.value.clone()).unwrap_or_default())}
+                </span>
+                <span class="cell status">{status}</span>
+                <span class="cell source">{field(|c| c.source.clone())}</span>
+                <span class="cell fresh"><FreshnessBadge state=freshness /></span>
+            </a>
+        </div>
     }
 }
 

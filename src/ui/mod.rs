@@ -1,8 +1,13 @@
 //! The screens and widgets, one file each.
 
 mod badge;
+mod bin;
+mod bulk;
 mod contact;
+mod custom_fields;
+mod deals;
 mod download;
+mod editor;
 mod form;
 mod format;
 mod import;
@@ -12,10 +17,13 @@ mod labels;
 pub mod language;
 mod list;
 mod notice;
+mod segments;
 mod settings;
+mod timeline;
 
+pub use bin::BinScreen;
 pub use contact::ContactPanel;
 pub use import::ImportScreen;
-pub use list::ListScreen;
+pub use list::{ListPrefs, ListScreen};
 pub use notice::{NoticeBar, StorageProblem};
 pub use settings::SettingsScreen;

@@ -46,6 +46,9 @@ pub fn NoticeBar() -> impl IntoView {
         state.notice.get().map(|notice| match notice {
             Notice::Saved => t_string!(i18n, saved).to_string(),
             Notice::Deleted => t_string!(i18n, deleted).to_string(),
+            Notice::Restored => t_string!(i18n, restored).to_string(),
+            Notice::Erased => t_string!(i18n, erased).to_string(),
+            Notice::Changed(count) => t_string!(i18n, changed, count = count).to_string(),
             Notice::SettingsSaved => t_string!(i18n, settings_saved).to_string(),
             Notice::Error(error) => storage_message(i18n, &error),
         })

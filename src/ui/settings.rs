@@ -1,5 +1,6 @@
 //! Settings: the freshness threshold with a live preview, and language.
 
+use kartoteka_core::custom::{CustomField, CustomKind};
 use kartoteka_core::{Freshness, FreshnessPolicy, Threshold, ThresholdUnit};
 use leptos::prelude::*;
 
@@ -9,6 +10,7 @@ use crate::storage::BaseSettings;
 use crate::ui::badge::FreshnessBadge;
 use crate::ui::format;
 use crate::ui::language::LanguageSelect;
+use crate::ui::list::ListPrefs;
 
 const MAX_AMOUNT: u32 = 999;
 
@@ -55,6 +57,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 threshold,
                 ..current.freshness
             },
+            ..current
         };
         leptos::task::spawn_local(async move {
             let outcome = state
@@ -137,7 +140,181 @@ pub fn SettingsScreen() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <Managers />
+            <CustomFields />
             <LanguageSelect />
         </section>
+    }
+}
+
+/// Stores a change of the base's settings and says how it went.
+fn update_settings(change: impl FnOnce(&mut BaseSettings)) {
+    let state = use_app();
+    let mut settings = state.settings.get_untracked();
+    change(&mut settings);
+    leptos::task::spawn_local(async move {
+        let outcome = state
+            .save_settings(settings)
+            .await
+            .map(|()| Notice::SettingsSaved);
+        state.report(outcome);
+    });
+}
+
+/// The managers records are assigned to, and which of them uses this device.
+#[component]
+fn Managers() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let ListPrefs { me, .. } = expect_context::<ListPrefs>();
+    let name = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked().trim().to_owned();
+        if typed.is_empty()
+            || state
+                .settings
+                .with_untracked(|s| s.managers.contains(&typed))
+        {
+            return;
+        }
+        update_settings(|s| s.managers.push(typed));
+        name.set(String::new());
+    };
+    view! {
+        <h2>{t!(i18n, settings_managers)}</h2>
+        <ul class="plain-list" data-testid="managers">
+            <For each=move || state.settings.with(|s| s.managers.clone()) key=|m| m.clone() let:manager>
+                {
+                    let removed = manager.clone();
+                    view! {
+                        <li data-testid="manager">
+                            <span>{manager.clone()}</span>
+                            <button class="button ghost" on:click=move |_| {
+                                let removed = removed.clone();
+                                update_settings(move |s| s.managers.retain(|m| *m != removed));
+                            }>{t!(i18n, remove)}</button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <form class="inline-form" on:submit=add>
+            <input data-testid="manager-name" aria-label=move || t_string!(i18n, settings_manager_name)
+                placeholder=move || t_string!(i18n, settings_manager_name)
+                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            <button type="submit" class="button" data-testid="manager-add">{t!(i18n, add)}</button>
+        </form>
+        <label class="field">
+            <span>{t!(i18n, settings_me)}</span>
+            <select data-testid="settings-me" prop:value=move || me.get() on:change=move |ev| me.set(event_target_value(&ev))>
+                <option value="">{t!(i18n, responsible_none)}</option>
+                <For each=move || state.settings.with(|s| s.managers.clone()) key=|m| m.clone() let:manager>
+                    <option value=manager.clone()>{manager.clone()}</option>
+                </For>
+            </select>
+        </label>
+    }
+}
+
+fn kind_key(kind: &CustomKind) -> &'static str {
+    match kind {
+        CustomKind::Text => "text",
+        CustomKind::Number => "number",
+        CustomKind::Date => "date",
+        CustomKind::Choice { .. } => "choice",
+    }
+}
+
+/// The team's own fields: defined here, shown on every record.
+#[component]
+fn CustomFields() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let label = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::from("text"));
+    let options = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = label.get_untracked().trim().to_owned();
+        let choices: Vec<String> = options
+            .get_untracked()
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let custom_kind = match kind.get_untracked().as_str() {
+            "number" => CustomKind::Number,
+            "date" => CustomKind::Date,
+            "choice" => CustomKind::Choice { options: choices },
+            _ => CustomKind::Text,
+        };
+        let empty_choice =
+            matches!(&custom_kind, CustomKind::Choice { options } if options.is_empty());
+        if title.is_empty() || empty_choice {
+            error.set(true);
+            return;
+        }
+        error.set(false);
+        let field = CustomField {
+            id: crate::state::new_id(),
+            label: title,
+            kind: custom_kind,
+        };
+        update_settings(|s| s.custom_fields.push(field));
+        label.set(String::new());
+        options.set(String::new());
+    };
+    let kind_label = move |key: &str| match key {
+        "number" => t_string!(i18n, custom_number).to_string(),
+        "date" => t_string!(i18n, custom_date).to_string(),
+        "choice" => t_string!(i18n, custom_choice).to_string(),
+        _ => t_string!(i18n, custom_text).to_string(),
+    };
+    view! {
+        <h2>{t!(i18n, settings_custom)}</h2>
+        <ul class="plain-list" data-testid="custom-field-list">
+            <For each=move || state.settings.with(|s| s.custom_fields.clone()) key=|f| f.id.clone() let:field>
+                {
+                    let id = field.id.clone();
+                    let key = kind_key(&field.kind);
+                    let extra = match &field.kind {
+                        CustomKind::Choice { options } => format!(": {}", options.join(", ")),
+                        _ => String::new(),
+                    };
+                    view! {
+                        <li data-testid="custom-field-def">
+                            <b>{field.label.clone()}</b>
+                            <span class="secondary">{move || kind_label(key)}{extra.clone()}</span>
+                            <button class="button ghost" on:click=move |_| {
+                                let id = id.clone();
+                                update_settings(move |s| s.custom_fields.retain(|f| f.id != id));
+                            }>{t!(i18n, remove)}</button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <p class="secondary">{t!(i18n, settings_custom_kept)}</p>
+        <form class="inline-form wrap" on:submit=add>
+            <input data-testid="custom-label" aria-label=move || t_string!(i18n, custom_label)
+                placeholder=move || t_string!(i18n, custom_label)
+                prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev)) />
+            <select data-testid="custom-kind" aria-label=move || t_string!(i18n, custom_kind)
+                prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
+                {["text", "number", "date", "choice"].into_iter().map(|k| view! { <option value=k>{move || kind_label(k)}</option> }).collect_view()}
+            </select>
+            <Show when=move || kind.get() == "choice">
+                <input data-testid="custom-options" aria-label=move || t_string!(i18n, custom_options)
+                    placeholder=move || t_string!(i18n, custom_options)
+                    prop:value=move || options.get() on:input=move |ev| options.set(event_target_value(&ev)) />
+            </Show>
+            <button type="submit" class="button" data-testid="custom-add">{t!(i18n, add)}</button>
+        </form>
+        <Show when=move || error.get()>
+            <p class="field-error" role="alert">{t!(i18n, custom_error)}</p>
+        </Show>
     }
 }
