@@ -4,7 +4,17 @@ import { test, expect, chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, fixture, importFile, openApp, search, storedContacts, wipeBase } from './helpers.mjs';
+import {
+  companiesCreated,
+  count,
+  countKind,
+  fixture,
+  importFile,
+  openApp,
+  search,
+  storedContacts,
+  wipeBase,
+} from './helpers.mjs';
 
 const EXCEL = fixture('excel_ru_cp1251.csv');
 const EXCEL_ROWS = 1516;
@@ -33,10 +43,17 @@ test('the Russian Excel file is recognised, previewed and imported whole', async
   const skipped = Number(await report.getAttribute('data-skipped'));
   expect(stored + skipped).toBe(EXCEL_ROWS);
   expect(stored).toBe(EXCEL_ROWS);
+  // The companies named in the file become records of their own.
+  const companies = await companiesCreated(page);
+  expect(companies).toBeGreaterThan(0);
+  await expect(page.getByTestId('import-companies')).toBeVisible();
 
   await page.getByTestId('import-to-list').click();
+  await expect(page.getByTestId('contact-count')).toHaveAttribute('data-count', String(EXCEL_ROWS + companies));
+  expect(await countKind(page, 'company')).toBe(companies);
+  await page.getByTestId('filter-kind').selectOption('person');
   await expect(page.getByTestId('contact-count')).toHaveAttribute('data-count', String(EXCEL_ROWS));
-  await expect(page.getByTestId('contact-count')).toHaveText('1 516 контактов');
+  await expect(page.getByTestId('contact-count')).toHaveText('1 516 контактов из ' + (EXCEL_ROWS + companies).toLocaleString('ru-RU'));
 
   // Only the rows in view are in the page, also after scrolling to the end.
   const rows = page.getByTestId('contact-row');
@@ -58,12 +75,16 @@ test('the Russian Excel file is recognised, previewed and imported whole', async
     'Просил перезвонить после 23.10;\nсекретарь: Наина',
   );
   await expect(page.getByTestId('card-company')).toHaveText('Абрамов и партнеры · Генеральный директор');
-  await expect(page.getByTestId('card-inn')).toHaveText('6232974830');
+  // The company's ИНН is on the company's own record, one tap away.
+  await page.getByTestId('card-company-link').click();
+  await expect(page.getByTestId('card-name')).toHaveText('Абрамов и партнеры');
+  await expect(page.getByTestId('card-requisites')).toContainText('6232974830');
+  await expect(page.getByTestId('company-person')).toContainText(['Полякова Нинель Святославовна']);
 
-  // A phone typed as 8 (…) … is kept as typed and dialled in E.164.
+  // A phone typed as 8 (…) … is shown in the international form and dialled in E.164.
   await search(page, 'Кондратьев Аверкий');
   await page.getByTestId('contact-row').first().click();
-  await expect(page.getByTestId('card-phone').first()).toHaveText('8 (928) 921-84-01');
+  await expect(page.getByTestId('card-phone').first()).toHaveText('+7 928 921-84-01');
   await expect(page.getByTestId('card-phone').first()).toHaveAttribute('href', 'tel:+79289218401');
   await expect(page.getByTestId('card-status')).toHaveText('Бывший клиент');
   await expect(page.getByTestId('card-source')).toHaveText('Купленная база');
@@ -175,7 +196,9 @@ test('filters and sort narrow the list and are remembered', async ({ page }) => 
   const both = await count(page);
   expect(both).toBeLessThan(clients);
   await page.getByTestId('filter-freshness').selectOption('never');
-  await expect(page.getByTestId('contact-count')).toContainText('из 1 516');
+  const text = await page.getByTestId('contact-count').textContent();
+  const total = Number(text.split('из')[1].replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(EXCEL_ROWS);
   await page.getByTestId('sort').selectOption('company');
   await page.reload();
   await expect(page.getByTestId('filter-status')).toHaveValue('client');
@@ -222,8 +245,9 @@ for (const preset of ['excel', 'plain']) {
   test(`an export in the ${preset} preset imports back to the same contacts`, async ({ page }) => {
     await openApp(page);
     await importFile(page, EXCEL);
+    const companies = await companiesCreated(page);
     const before = await storedContacts(page);
-    expect(before).toHaveLength(EXCEL_ROWS);
+    expect(before).toHaveLength(EXCEL_ROWS + companies);
 
     await page.goto('./#/');
     await page.getByTestId('export-preset').selectOption(preset);
@@ -244,8 +268,10 @@ for (const preset of ['excel', 'plain']) {
     await wipeBase(page);
     await page.reload();
     await expect(page.getByTestId('empty-state')).toBeVisible();
+    // Company records come back as records, and the people link to them again.
     const result = await importFile(page, file);
-    expect(result).toEqual({ stored: EXCEL_ROWS, skipped: 0 });
+    expect(result).toEqual({ stored: EXCEL_ROWS + companies, skipped: 0 });
+    expect(await companiesCreated(page)).toBe(0);
     const after = await storedContacts(page);
     const key = (c) => JSON.stringify(c);
     expect(after.map(key).sort()).toEqual(before.map(key).sort());
@@ -273,12 +299,13 @@ test('the base is still there after the browser is closed and opened again', asy
     let page = await browser.newPage();
     await openApp(page);
     await importFile(page, EXCEL);
+    const companies = await companiesCreated(page);
     await browser.close();
 
     browser = await launch();
     page = await browser.newPage();
     await openApp(page);
-    await expect(page.getByTestId('contact-count')).toHaveAttribute('data-count', String(EXCEL_ROWS));
+    await expect(page.getByTestId('contact-count')).toHaveAttribute('data-count', String(EXCEL_ROWS + companies));
     await browser.close();
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

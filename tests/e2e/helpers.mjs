@@ -27,6 +27,25 @@ export async function importFile(page, file) {
   };
 }
 
+/** How many company records the last import created, from its report. */
+export async function companiesCreated(page) {
+  return Number(await page.getByTestId('import-report').getAttribute('data-companies'));
+}
+
+/**
+ * How many records of one kind ("person", "company") the list shows, through
+ * the list's own type filter, which is put back to "any" afterwards.
+ */
+export async function countKind(page, kind) {
+  await page.goto('./#/');
+  const select = page.getByTestId('filter-kind');
+  if (!(await select.isVisible())) await page.getByTestId('more-filters').click();
+  await select.selectOption(kind);
+  const shown = await count(page);
+  await select.selectOption('');
+  return shown;
+}
+
 export async function count(page) {
   return Number(await page.getByTestId('contact-count').getAttribute('data-count'));
 }
@@ -50,7 +69,13 @@ export async function storedContacts(page) {
       request.onerror = () => reject(request.error);
     });
     db.close();
-    return chunks.flatMap((json) => JSON.parse(json)).map(({ id, rev, ...rest }) => rest);
+    const all = chunks.flatMap((json) => JSON.parse(json));
+    // Ids are made anew on every device; a link is compared by the name it points to.
+    const names = new Map(all.map((c) => [c.id, c.company]));
+    return all.map(({ id, rev, company_id, ...rest }) => ({
+      ...rest,
+      company_id: company_id === null ? null : names.get(company_id) ?? 'missing',
+    }));
   });
 }
 
