@@ -58,7 +58,8 @@ pub struct LinkReport {
 }
 
 /// A company's name as compared: lowercase, `ё` as `е`, without quotes and punctuation,
-/// without a legal form before or after it, single-spaced.
+/// single-spaced, the legal forms before or after it taken off and the family of its
+/// form written after it in brackets.
 ///
 /// `ООО «Ромашка»`, `ооо "Ромашка"`, `OOO Ромашка` (Latin letters), `Ромашка, ООО` and
 /// `Общество с ограниченной ответственностью «Ромашка»` are all `ромашка (ооо)`. A legal
@@ -249,8 +250,13 @@ fn is_live_company(contact: &Contact) -> bool {
 ///   name (see [`company_name_key`]) that has no ИНН yet, which then takes theirs; else a
 ///   new record. A 12-digit ИНН is the person's own (or a sole trader's) and stays.
 /// - **By name.** The others join the company record with their normalised name: one that
-///   existed before first, then one created here. Of two legal entities with the same name
-///   and different ИНН, the first in the list is taken.
+///   existed before first, then one created here. A sole trader, an ООО and a joint-stock
+///   company of the same name are different names here (see [`company_name_key`]). Of
+///   several records with the same normalised name (two legal entities with different
+///   ИНН, say ЗАО «Ромашка» and АО «Ромашка»), a person joins the one whose name has the
+///   same words as their company, in the same order, case and punctuation aside, so that
+///   an export of the base imported again links everyone as before; else the first in
+///   the list.
 /// - **New records** are made from the group of people who need them: the name as the
 ///   first of them wrote it, the [legal form](legal_form_of) read from it, ИНН and the
 ///   first КПП given, the best status among them (see [`Status`]: a client among them
@@ -276,7 +282,8 @@ pub fn link_companies(
 ) -> LinkReport {
     let existing = contacts.len();
     let mut by_inn: HashMap<String, usize> = HashMap::new();
-    // Every company of a name, in list order: the first is taken by name alone.
+    // Every company of a name, in list order: a person linked by name takes the one spelt
+    // as they spell it, else the first.
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (at, contact) in contacts.iter().enumerate() {
         if !is_live_company(contact) {
@@ -370,7 +377,18 @@ pub fn link_companies(
     }
 
     for (key, members) in name_groups.into_groups() {
-        let Some(known) = by_name.get(&key).cloned() else {
+        // A name typed without its legal form ("Ромашка") is the company of that name
+        // when the base has it under one form only; under two (ИП and ООО) it is
+        // neither, and becomes a record of its own.
+        let known = by_name.get(&key).cloned().or_else(|| {
+            let prefix = format!("{key} (");
+            let mut formed = by_name.iter().filter(|(k, _)| k.starts_with(&prefix));
+            match (formed.next(), formed.next()) {
+                (Some((_, records)), None) => Some(records.clone()),
+                _ => None,
+            }
+        });
+        let Some(known) = known else {
             let name = contacts[members[0]].company.trim().to_owned();
             let at = create(contacts, &members, name, new_id, now);
             by_name.insert(key, vec![at]);
@@ -590,7 +608,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn name_keys_ignore_case_quotes_and_legal_forms() {
+    fn name_keys_ignore_case_quotes_and_keep_the_legal_form_family() {
         for name in [
             "ООО «Ромашка»",
             "ооо \"Ромашка\"",
@@ -617,6 +635,39 @@ mod tests {
         assert_eq!(company_name_key("ООО"), "");
         assert_eq!(company_name_key(""), "");
         assert_eq!(company_name_key("M&M's"), "m&m s");
+    }
+
+    #[test]
+    fn legal_forms_fall_into_families_or_none() {
+        assert_eq!(form_family("ИП"), Some("ип"));
+        for form in ["ООО", "LLC"] {
+            assert_eq!(form_family(form), Some("ооо"), "{form}");
+        }
+        for form in ["АО", "ЗАО", "ОАО", "ПАО", "НАО"] {
+            assert_eq!(form_family(form), Some("ао"), "{form}");
+        }
+        for form in ["АНО", "НКО", "ГУП", "Ltd", "GmbH", "JSC", ""] {
+            assert_eq!(form_family(form), None, "{form}");
+        }
+        // Forms given as an abbreviation, written out, in Latin letters or at the end.
+        for name in [
+            "НАО «Ромашка»",
+            "Непубличное акционерное общество Ромашка",
+            "ZAO Romashka",
+        ] {
+            assert!(company_name_key(name).ends_with(" (ао)"), "{name}");
+        }
+        assert_eq!(
+            company_name_key("Индивидуальный предприниматель Петров"),
+            "петров (ип)"
+        );
+        assert_eq!(company_name_key("Петров ИП"), "петров (ип)");
+        // A form outside the families is taken off and counts for nothing.
+        assert_eq!(company_name_key("АНО «Ромашка»"), "ромашка");
+        assert_eq!(company_name_key("Romashka Ltd"), "romashka");
+        // Of two forms in front, the first names the family.
+        assert_eq!(company_name_key("ООО ИП Петров"), "петров (ооо)");
+        assert_eq!(company_name_key("ИП"), "");
     }
 
     #[test]
@@ -647,5 +698,39 @@ mod tests {
                 Status::DoNotContact
             ]
         );
+    }
+
+    #[test]
+    fn a_name_without_its_form_joins_the_one_company_of_that_name() {
+        let company = |id: &str, name: &str| Contact {
+            id: id.into(),
+            kind: ContactKind::Company,
+            company: name.into(),
+            ..Contact::default()
+        };
+        let person = |id: &str, name: &str| Contact {
+            id: id.into(),
+            company: name.into(),
+            surname: "Петров".into(),
+            ..Contact::default()
+        };
+        let mut ids = 0;
+        let mut new_id = || {
+            ids += 1;
+            format!("new{ids}")
+        };
+        let mut contacts = vec![
+            company("c1", "ООО «Ромашка»"),
+            company("c2", "ИП «Лебедев»"),
+            company("c3", "ООО «Лебедев»"),
+            person("p1", "Ромашка"),
+            person("p2", "Лебедев"),
+        ];
+        let report = link_companies(&mut contacts, &mut new_id, 0);
+        assert_eq!(contacts[3].company_id.as_deref(), Some("c1"));
+        assert_eq!(contacts[3].company, "ООО «Ромашка»");
+        // Two companies are called Лебедев: the bare name is a third.
+        assert_eq!(report.created, ["new1"]);
+        assert_eq!(contacts[4].company_id.as_deref(), Some("new1"));
     }
 }

@@ -46,6 +46,8 @@ pub fn ContactPanel(
         Some(id) => {
             let contact = Memo::new(move |_| state.with_base(|b| b.by_id(&id).cloned()));
             let editing = RwSignal::new(false);
+            // Outside the card, so a save from one tab (a new invoice) keeps it open.
+            let tab = RwSignal::new(Tab::Data);
             (move || match contact.get() {
                 None => view! { <p class="problem" data-testid="not-found">{t!(i18n, not_found)}</p> }
                     .into_any(),
@@ -56,7 +58,7 @@ pub fn ContactPanel(
                     }
                     .into_any()
                 }
-                Some(contact) => view! { <Card contact editing /> }.into_any(),
+                Some(contact) => view! { <Card contact editing tab /> }.into_any(),
             })
             .into_any()
         }
@@ -81,10 +83,9 @@ enum Tab {
 }
 
 #[component]
-fn Card(contact: Contact, editing: RwSignal<bool>) -> impl IntoView {
+fn Card(contact: Contact, editing: RwSignal<bool>, tab: RwSignal<Tab>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let tab = RwSignal::new(Tab::Data);
     let freshness = Signal::derive({
         let confirmed = contact.confirmed_on;
         move || {

@@ -43,12 +43,14 @@ fn CustomInput(index: usize, field: CustomField, draft: RwSignal<Draft>) -> impl
         move |v: String| draft.update(|d| set_custom(&mut d.custom, &id, v))
     };
     let testid = format!("custom-{}", field.id);
+    // Tests and assistive tools find the input by its field's name.
+    let label = field.label.clone();
     let input = match &field.kind {
         CustomKind::Choice { options } => {
             let options = options.clone();
             let set = set.clone();
             view! {
-                <select data-testid=testid prop:value=value on:change=move |ev| set(event_target_value(&ev))>
+                <select data-testid=testid data-field=label.clone() prop:value=value on:change=move |ev| set(event_target_value(&ev))>
                     <option value="">"—"</option>
                     {options.into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                 </select>
@@ -66,6 +68,7 @@ fn CustomInput(index: usize, field: CustomField, draft: RwSignal<Draft>) -> impl
             view! {
                 <input
                     data-testid=testid
+                    data-field=label.clone()
                     inputmode=inputmode
                     placeholder=placeholder
                     prop:value=value

@@ -650,7 +650,12 @@ fn Row(index: usize, slot_id: SlotId) -> impl IntoView {
         })
     };
     let company = field(|c| {
-        [c.company.as_str(), c.position.as_str()]
+        let parts = match c.kind {
+            ContactKind::Person => [c.company.as_str(), c.position.as_str()],
+            // A company's own name is already the row's title.
+            ContactKind::Company => [c.legal_form.as_str(), c.industry.as_str()],
+        };
+        parts
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
