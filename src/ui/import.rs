@@ -337,12 +337,26 @@ pub async fn run_import(
     step.set(Step::Importing { done: 0, total });
     gloo_timers::future::TimeoutFuture::new(0).await;
 
-    // New user-defined fields are stored before the records that use them:
-    // should the import then fail, the fields are merely empty.
+    // New user-defined fields and managers are stored before the records
+    // that use them: should the import then fail, they are merely unused.
     let (fields, created) = fields_for(state, &chosen_columns);
-    if !created.is_empty() {
+    // Managers named in the file join the managed list, so records can be
+    // filtered and reassigned by them.
+    let managers: Vec<String> = state.settings.with_untracked(|s| {
+        let mut names: Vec<String> = plan
+            .mapped
+            .iter()
+            .map(|(_, c)| c.responsible.clone())
+            .filter(|name| !name.is_empty() && !s.managers.contains(name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    });
+    if !created.is_empty() || !managers.is_empty() {
         let mut settings = state.settings.get_untracked();
         settings.custom_fields.extend(created);
+        settings.managers.extend(managers);
         if let Err(error) = state.save_settings(settings).await {
             step.set(Step::Failed(storage_message(i18n, &error)));
             return;

@@ -339,3 +339,37 @@ test('an edit and a status change are in the record’s history', async ({ page 
   await expect(page.getByTestId('history')).toContainText('Должность');
   await expect(page.getByTestId('history')).toContainText('Директор');
 });
+
+test('an import fills the managers list and turns a chosen column into a custom field', async ({ page }) => {
+  await openApp(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-'));
+  const file = path.join(dir, 'fleet.csv');
+  fs.writeFileSync(
+    file,
+    'Фамилия;Имя;Телефон;Ответственный;Размер парка;Любимый цвет\r\n' +
+      'Грузов;Иван;+79030000011;Иванова Мария;12;синий\r\n' +
+      'Возов;Пётр;+79030000012;Петров Олег;3;зелёный\r\n',
+  );
+  await page.goto('./#/import');
+  await page.getByTestId('import-input').setInputFiles(file);
+  const fleet = page.getByTestId('mapping-row').filter({ hasText: 'Размер парка' });
+  await fleet.getByTestId('custom-from-column').check();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-stored', '2');
+
+  await page.goto('./#/settings');
+  await expect(page.getByTestId('manager')).toContainText(['Иванова Мария', 'Петров Олег']);
+  await expect(page.getByTestId('custom-field-def')).toHaveCount(1);
+  await expect(page.getByTestId('custom-field-def')).toContainText('Размер парка');
+
+  await page.goto('./#/');
+  await search(page, 'Грузов');
+  await page.getByTestId('contact-row').first().click();
+  await expect(page.getByTestId('card-custom')).toContainText('12');
+  await expect(page.getByTestId('card-responsible')).toHaveText('Иванова Мария');
+  // The column not chosen is still kept, as an extra field.
+  await expect(page.getByTestId('contact-panel')).toContainText('Любимый цвет');
+  await search(page, '');
+  await (await extraFilter(page, 'filter-responsible')).selectOption('Петров Олег');
+  await expect(page.getByTestId('row-name')).toHaveText('Возов Пётр');
+});
