@@ -119,19 +119,29 @@ fn InvoiceList(contact: Contact) -> impl IntoView {
                 }
             };
             let unpaid = invoice.paid_on.is_none();
+            let issued = invoice
+                .issued_on
+                .map(|d| t_string!(i18n, invoice_from, date = format::date(locale, d)).to_string())
+                .unwrap_or_default();
             view! {
                 <tr data-testid="invoice" class:overdue=overdue data-state=if overdue { "overdue" } else if unpaid { "unpaid" } else { "paid" }>
-                    <td>{invoice.number.clone()}</td>
-                    <td>{invoice.issued_on.map(|d| format::date(locale, d))}</td>
+                    <td>
+                        <b>{format!("№ {}", invoice.number)}</b>
+                        <div class="secondary">{issued}</div>
+                        {(!contract.is_empty()).then(|| view! {
+                            <div class="secondary">{t_string!(i18n, invoice_by_contract, number = contract.clone()).to_string()}</div>
+                        })}
+                    </td>
                     <td class="money">{format_money(&invoice.amount, lang(locale))}</td>
                     <td>{invoice.due_on.map(|d| format::date(locale, d))}</td>
                     <td data-testid="invoice-state">{state_text}</td>
-                    <td>{contract}</td>
                     <td class="row-actions">
                         {unpaid.then(|| view! {
                             <button type="button" class="button" data-testid="invoice-pay" on:click=pay>{t!(i18n, invoice_mark_paid)}</button>
                         })}
-                        <button type="button" class="button ghost" data-testid="invoice-remove" on:click=remove>{t!(i18n, remove)}</button>
+                        <button type="button" class="button ghost" data-testid="invoice-remove"
+                            aria-label=move || t_string!(i18n, remove)
+                            on:click=remove>"×"</button>
                     </td>
                 </tr>
             }
@@ -144,11 +154,9 @@ fn InvoiceList(contact: Contact) -> impl IntoView {
                 <table>
                     <thead><tr>
                         <th>{t!(i18n, invoice_number)}</th>
-                        <th>{t!(i18n, invoice_issued_on)}</th>
                         <th>{t!(i18n, invoice_amount)}</th>
                         <th>{t!(i18n, invoice_due_on)}</th>
                         <th>{t!(i18n, invoice_state)}</th>
-                        <th>{t!(i18n, invoice_contract)}</th>
                         <th></th>
                     </tr></thead>
                     <tbody>{rows.clone()}</tbody>

@@ -113,8 +113,7 @@ pub fn ListScreen() -> impl IntoView {
         <Show when=move || { total.get() > 0 } fallback=|| view! { <EmptyBase /> }>
             <div class="toolbar">
                 <SearchBox query />
-                <FilterBar filters sort />
-                <SegmentBar query filters sort />
+                <FilterBar query filters sort />
                 <div class="toolbar-row">
                     <BulkBar visible />
                     <Count shown=Signal::derive(move || visible.with(Vec::len)) total />
@@ -306,7 +305,11 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
 }
 
 #[component]
-fn FilterBar(filters: RwSignal<Filters>, sort: RwSignal<SortBy>) -> impl IntoView {
+fn FilterBar(
+    query: RwSignal<String>,
+    filters: RwSignal<Filters>,
+    sort: RwSignal<SortBy>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     // The filters beyond status, source and freshness fold away; they open
@@ -426,6 +429,7 @@ fn FilterBar(filters: RwSignal<Filters>, sort: RwSignal<SortBy>) -> impl IntoVie
             >
                 {move || t_string!(i18n, more_filters, count = extra_active())}
             </button>
+            <SegmentBar query filters sort />
         </div>
         <div class="toolbar-row filters" class:hidden=move || !more.get() data-testid="extra-filters">
             <label class="chip">

@@ -42,7 +42,7 @@ pub fn SegmentBar(
         naming.set(false);
     };
     view! {
-        <div class="toolbar-row segments" data-testid="segments">
+        <div class="segments" data-testid="segments">
             <For each=move || segments.get() key=|s| s.name.clone() let:segment>
                 {
                     let open = segment.clone();
