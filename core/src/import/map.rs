@@ -15,6 +15,7 @@ use super::header::{
 };
 use super::table::Row;
 use crate::date::{parse_birthday, parse_date, parse_timestamp};
+use crate::names::split_full_name;
 use crate::model::{
     Address, AddressKind, Contact, ContactKind, Email, EmailKind, KindKey, Messenger,
     MessengerKind, Phone, PhoneKind, Status, Timestamp,
@@ -823,6 +824,7 @@ impl Mapper {
             return;
         }
         let parts = split_full_name(&full);
+        let parts = [parts.surname, parts.name, parts.patronymic];
         let contact = &mut self.contact;
         let mut conflict = false;
         for (field, part) in [
@@ -1096,33 +1098,6 @@ fn parse_status(cell: &str) -> Option<Status> {
     }
 }
 
-/// Surname, name and patronymic from "Фамилия Имя Отчество".
-///
-/// Three words are read as surname, name, patronymic, unless the second one is a
-/// patronymic ("Иван Петрович Бабич"): then name, patronymic, surname. First names never
-/// end like patronymics, while surnames do (Бабич, Петрович), so the second word decides.
-/// Two words are surname and name, one is a name; words after the third (the "оглы" of a
-/// Turkic patronymic) belong to the patronymic.
-fn split_full_name(full: &str) -> [String; 3] {
-    let words: Vec<&str> = full.split_whitespace().collect();
-    let [first, second, third, rest @ ..] = words.as_slice() else {
-        return match words.as_slice() {
-            [surname, name] => [(*surname).to_owned(), (*name).to_owned(), String::new()],
-            [name] => [String::new(), (*name).to_owned(), String::new()],
-            _ => Default::default(),
-        };
-    };
-    if rest.is_empty() && is_patronymic(second) {
-        return [
-            (*third).to_owned(),
-            (*first).to_owned(),
-            (*second).to_owned(),
-        ];
-    }
-    let patronymic = words[2..].join(" ");
-    [(*first).to_owned(), (*second).to_owned(), patronymic]
-}
-
 /// Legal forms of Russian organisations, as they start a company's name ("ООО «Ромашка»").
 pub(crate) const LEGAL_FORMS: [&str; 17] = [
     "ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ЧП", "ТОО", "НКО", "АНО", "ГУП", "МУП", "ФГУП",
@@ -1142,12 +1117,6 @@ fn looks_like_a_name(full: &str) -> bool {
     !quoted_or_numbered && !legal_form
 }
 
-fn is_patronymic(word: &str) -> bool {
-    let word = word.to_lowercase();
-    ["ич", "овна", "евна", "ична", "оглы", "кызы"]
-        .iter()
-        .any(|end| word.ends_with(end))
-}
 
 /// The pieces of a cell listing several values, separated by `,`, `;`, line breaks or
 /// Google's ` ::: `, trimmed, empty ones left out.
