@@ -400,12 +400,7 @@ pub fn now() -> Timestamp {
 }
 
 // Storage makes ids too, for the records a migration creates.
-pub use crate::storage::new_id;
-
-/// One line in the browser console: for a person debugging a user's report.
-pub fn log(message: &str) {
-    web_sys::console::info_1(&format!("kartoteka: {message}").into());
-}
+pub use crate::storage::{log, new_id};
 
 /// The app state from context.
 pub fn use_app() -> AppState {

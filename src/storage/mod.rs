@@ -136,14 +136,7 @@ impl Repository {
             .transaction(&[CHUNKS, META], TransactionMode::ReadOnly)
             .map_err(StorageError::from_rexie)?;
         let chunks = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
-        let keys = chunks
-            .get_all_keys(None, None)
-            .await
-            .map_err(StorageError::from_rexie)?;
-        let values = chunks
-            .get_all(None, None)
-            .await
-            .map_err(StorageError::from_rexie)?;
+        let (keys, values) = keys_and_values(&chunks).await?;
         let meta = tx.store(META).map_err(StorageError::from_rexie)?;
         let settings = meta
             .get(JsValue::from_str(SETTINGS_KEY))
@@ -335,14 +328,7 @@ async fn migrate_in(tx: &Transaction) -> Result<Option<String>, StorageError> {
         stored => stored.unwrap_or(1),
     };
     let chunks = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
-    let keys = chunks
-        .get_all_keys(None, None)
-        .await
-        .map_err(StorageError::from_rexie)?;
-    let values = chunks
-        .get_all(None, None)
-        .await
-        .map_err(StorageError::from_rexie)?;
+    let (keys, values) = keys_and_values(&chunks).await?;
     let mut parsed = Vec::with_capacity(values.len());
     let mut damaged = Vec::new();
     for (key, value) in keys.iter().zip(values) {
@@ -480,7 +466,21 @@ pub fn new_id() -> String {
         })
 }
 
-/// One line in the browser console, as the app's own (see `state::log`).
-fn log(message: &str) {
+/// One line in the browser console: for a person debugging a user's report.
+pub fn log(message: &str) {
     web_sys::console::info_1(&format!("kartoteka: {message}").into());
+}
+
+/// Every key of a store and every value, in the same order: two requests of
+/// one transaction, so the pairs match.
+async fn keys_and_values(store: &Store) -> Result<(Vec<JsValue>, Vec<JsValue>), StorageError> {
+    let keys = store
+        .get_all_keys(None, None)
+        .await
+        .map_err(StorageError::from_rexie)?;
+    let values = store
+        .get_all(None, None)
+        .await
+        .map_err(StorageError::from_rexie)?;
+    Ok((keys, values))
 }

@@ -3,13 +3,12 @@
 
 use kartoteka_core::money::{format_money, invoice_totals, parse_money, Totals};
 use kartoteka_core::Lang;
-use kartoteka_core::{
-    format_date, parse_date, Contact, Contract, ContractStatus, Invoice, KindKey,
-};
+use kartoteka_core::{format_date, Contact, Contract, ContractStatus, Invoice, KindKey};
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::{new_id, use_app, Notice};
+use crate::ui::form::date_field;
 use crate::ui::{format, labels};
 
 /// Currencies offered first; any ISO code typed is accepted too.
@@ -193,14 +192,7 @@ fn InvoiceForm(contact: Contact) -> impl IntoView {
                 return;
             }
         };
-        let date = |s: RwSignal<String>| -> Result<Option<chrono::NaiveDate>, ()> {
-            let text = s.get_untracked();
-            if text.trim().is_empty() {
-                Ok(None)
-            } else {
-                parse_date(&text).map(Some).ok_or(())
-            }
-        };
+        let date = |s: RwSignal<String>| s.with_untracked(|text| date_field(text));
         let (Ok(issued_on), Ok(due_on), Ok(paid_on)) = (date(issued), date(due), date(paid)) else {
             error.set(Some(t_string!(i18n, error_date).to_string()));
             return;
@@ -322,14 +314,7 @@ fn ContractForm(contact: Contact) -> impl IntoView {
                 }
             },
         };
-        let day = |s: RwSignal<String>| -> Result<Option<chrono::NaiveDate>, ()> {
-            let text = s.get_untracked();
-            if text.trim().is_empty() {
-                Ok(None)
-            } else {
-                parse_date(&text).map(Some).ok_or(())
-            }
-        };
+        let day = |s: RwSignal<String>| s.with_untracked(|text| date_field(text));
         let (Ok(signed), Ok(until)) = (day(date), day(valid_until)) else {
             error.set(Some(t_string!(i18n, error_date).to_string()));
             return;

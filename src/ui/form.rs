@@ -202,7 +202,7 @@ fn date_text(date: Option<NaiveDate>) -> String {
 }
 
 /// An empty or valid date; `Err` for text that is no date.
-fn date_field(text: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn date_field(text: &str) -> Result<Option<NaiveDate>, ()> {
     let text = text.trim();
     if text.is_empty() {
         Ok(None)

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::{new_id, use_app, Notice};
+use crate::ui::form::date_field;
 use crate::ui::{format, labels};
 
 #[component]
@@ -74,11 +75,7 @@ fn ActivityForm(contact: Contact) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let day = parse_date(&on.get_untracked());
-        let next_text = next.get_untracked();
-        let next_on = match next_text.trim() {
-            "" => Ok(None),
-            typed => parse_date(typed).map(Some).ok_or(()),
-        };
+        let next_on = next.with_untracked(|text| date_field(text));
         let (Some(day), Ok(next_on)) = (day, next_on) else {
             error.set(true);
             return;

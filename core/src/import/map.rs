@@ -15,11 +15,11 @@ use super::header::{
 };
 use super::table::Row;
 use crate::date::{parse_birthday, parse_date, parse_timestamp};
-use crate::names::split_full_name;
 use crate::model::{
     Address, AddressKind, Contact, ContactKind, Email, EmailKind, KindKey, Messenger,
     MessengerKind, Phone, PhoneKind, Status, Timestamp,
 };
+use crate::names::split_full_name;
 use crate::phone::{
     digits, is_plausible_number, normalize_phone, starts_with_extension, MIN_DIALLABLE_DIGITS,
 };
@@ -1116,7 +1116,6 @@ fn looks_like_a_name(full: &str) -> bool {
         .is_some_and(|first| LEGAL_FORMS.contains(&first));
     !quoted_or_numbered && !legal_form
 }
-
 
 /// The pieces of a cell listing several values, separated by `,`, `;`, line breaks or
 /// Google's ` ::: `, trimmed, empty ones left out.
