@@ -17,7 +17,9 @@
 #![warn(missing_docs)]
 
 pub mod agenda;
+pub mod analytics;
 pub mod base;
+pub mod channels;
 pub mod companies;
 pub mod completeness;
 pub mod custom;
@@ -34,12 +36,18 @@ pub mod model;
 pub mod money;
 pub mod names;
 pub mod phone;
+pub mod queue;
 pub mod requisites;
 pub mod search;
 pub mod suppression;
 pub mod validate;
 
 pub use agenda::{birthday_within, next_step, next_step_overdue, purge_due, BIN_DAYS};
+pub use analytics::{
+    channel_report, ever_client, freshness_mix_by_month, growth_by_month, report_csv, sort_rows,
+    ChannelColumn, ChannelRow, Period, Ratio, YearMonth,
+};
+pub use channels::{channel_key, channels, merge_channels, rename_channel};
 pub use companies::{
     company_name_key, legal_form_of, link_companies, link_companies_in_base, people_of,
     rename_company, unlink_people, LinkReport,
@@ -54,7 +62,10 @@ pub use dedupe::{
     Resolution,
 };
 pub use export::{export_csv, export_csv_with_fields, CsvPreset};
-pub use freshness::{Freshness, FreshnessPolicy, Threshold, ThresholdUnit};
+pub use freshness::{
+    confirm, confirmed_as_of, Freshness, FreshnessPolicy, StatusRule, TagRule, Threshold,
+    ThresholdUnit,
+};
 pub use history::{became_client_on, new_record_history, record_changes};
 pub use import::{
     decode, map_row, prepare, prepare_xlsx, read_table, read_xlsx, recognise, sniff_delimiter,
@@ -72,6 +83,10 @@ pub use names::{join_full_name, split_full_name, NameParts};
 pub use phone::{
     digits, national_part, normalize_phone, phone_query_matches, phone_view, PhoneView,
     MIN_DIALLABLE_DIGITS,
+};
+pub use queue::{
+    cities, city_in, city_of, is_invalid_phone, outcome_of, progress, queue, queue_group,
+    record_outcome, Outcome, OutcomeKind, QueueFilter, QueueGroup, QueueProgress, OUTCOME_PREFIX,
 };
 pub use requisites::{
     check_bik, check_corr_account, check_inn, check_kpp, check_ogrn, check_settlement_account,

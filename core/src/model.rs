@@ -99,6 +99,20 @@ pub struct Contact {
     pub consent: Consent,
     /// When the record was moved to the recycle bin; `None` while it is live.
     pub deleted_at: Option<Timestamp>,
+    /// Every confirmation of the record or one of its values, oldest first; see
+    /// [`crate::freshness::confirm`]. Records stored before it was kept have none and rely
+    /// on [`Contact::confirmed_on`] alone.
+    pub confirmations: Vec<Confirmation>,
+    /// The day the record returns to the re-confirmation queue after an unanswered call;
+    /// before that day it is left out. See [`crate::queue::record_outcome`].
+    pub snoozed_until: Option<NaiveDate>,
+    /// The phones found not to belong to the contact ("wrong number"), by their key: the
+    /// normalised digits, or the value trimmed and in lower case when it has no digits.
+    /// Kept beside [`Contact::phones`] rather than on each [`Phone`] so that the number
+    /// stays visible (and searchable) until someone replaces it; editing the number drops
+    /// the mark by itself, as the key no longer matches. See
+    /// [`crate::queue::is_invalid_phone`].
+    pub invalid_phones: Vec<String>,
 }
 
 impl Contact {
@@ -493,6 +507,71 @@ pub struct Consent {
     pub purpose: String,
 }
 
+/// One confirmation that a record, or one of its values, is still true.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmation {
+    /// The user's calendar day of the confirmation.
+    pub on: NaiveDate,
+    /// What was confirmed.
+    pub what: ConfirmedWhat,
+    /// How it was confirmed.
+    #[serde(default)]
+    pub how: ConfirmedHow,
+}
+
+/// What a [`Confirmation`] confirmed.
+///
+/// Stored as `{"kind": "record"}` or `{"kind": "phone", "value": "+7 900 …"}`. A value is
+/// kept as it was written on the day, so the history still reads right after the number
+/// is edited.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
+pub enum ConfirmedWhat {
+    /// The record as a whole ([`Contact::confirmed_on`]).
+    #[default]
+    Record,
+    /// The phone with this value.
+    Phone(String),
+    /// The e-mail address with this value.
+    Email(String),
+}
+
+impl ConfirmedWhat {
+    /// The stable key of the variant ("record", "phone", "email"), as serde writes it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ConfirmedWhat::Record => "record",
+            ConfirmedWhat::Phone(_) => "phone",
+            ConfirmedWhat::Email(_) => "email",
+        }
+    }
+
+    /// The phone or address confirmed; `None` for the record as a whole.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            ConfirmedWhat::Record => None,
+            ConfirmedWhat::Phone(value) | ConfirmedWhat::Email(value) => Some(value),
+        }
+    }
+}
+
+/// How a [`Confirmation`] was obtained.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfirmedHow {
+    /// On the phone.
+    #[default]
+    Call,
+    /// By e-mail.
+    Email,
+    /// In person.
+    Meeting,
+    /// From a document: a card of the company, a contract, a letterhead.
+    Document,
+    /// Anything else.
+    Other,
+}
+
 /// The stable lowercase key of a kind enum, as serde writes it; used for
 /// export columns and translation keys so that both stay in one place.
 pub trait KindKey: Sized + Copy + 'static {
@@ -535,6 +614,9 @@ kind_keys!(AddressKind { Work => "work", Home => "home", Legal => "legal", Posta
 kind_keys!(ContactKind { Person => "person", Company => "company" });
 kind_keys!(ContractStatus { Draft => "draft", Active => "active", Closed => "closed", Cancelled => "cancelled" });
 kind_keys!(ActivityKind { Call => "call", Meeting => "meeting", Email => "email", Note => "note" });
+kind_keys!(ConfirmedHow {
+    Call => "call", Email => "email", Meeting => "meeting", Document => "document", Other => "other",
+});
 
 #[cfg(test)]
 mod tests {

@@ -86,14 +86,12 @@ enum Tab {
 fn Card(contact: Contact, editing: RwSignal<bool>, tab: RwSignal<Tab>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    // The record's own threshold: a tag or status rule may shorten it.
     let freshness = Signal::derive({
-        let confirmed = contact.confirmed_on;
+        let contact = contact.clone();
         move || {
-            state
-                .settings
-                .get()
-                .freshness
-                .state(confirmed, state.today.get())
+            let today = state.today.get();
+            state.settings.with(|s| s.freshness.of(&contact, today))
         }
     });
     let confirm_today = {
