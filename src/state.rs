@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use kartoteka_core::agenda::purge_due;
-use kartoteka_core::companies::{link_companies, unlink_people};
+use kartoteka_core::companies::{link_companies, rename_company, unlink_people};
 use kartoteka_core::{history, Contact, ContactKind, Timestamp};
 use leptos::prelude::*;
 
@@ -140,9 +140,12 @@ impl AppState {
             && contact.company_id.is_none()
             && !contact.company.is_empty()
         {
+            // The record itself is left out: a company turned into a person
+            // must not be linked to its own former self.
             let mut scratch: Vec<Contact> = self.base.with_value(|b| {
                 b.iter()
                     .filter(|(_, c)| c.kind == ContactKind::Company && c.deleted_at.is_none())
+                    .filter(|(_, c)| c.id != contact.id)
                     .map(|(_, c)| c.clone())
                     .collect()
             });
@@ -163,9 +166,36 @@ impl AppState {
                 .collect();
             contact = person;
         }
+        // A renamed company renames the name its people show.
+        let renamed = match &previous {
+            Some(previous)
+                if contact.kind == ContactKind::Company && previous.company != contact.company =>
+            {
+                let mut people: Vec<Contact> = self.base.with_value(|b| {
+                    b.iter()
+                        .filter(|(_, c)| c.company_id.as_deref() == Some(contact.id.as_str()))
+                        .map(|(_, c)| c.clone())
+                        .collect()
+                });
+                let before = people.clone();
+                rename_company(&mut people, &contact.id, &contact.company);
+                people
+                    .into_iter()
+                    .zip(before)
+                    .map(|(mut person, before)| {
+                        history::record_changes(&before, &mut person, now, today);
+                        person.rev += 1;
+                        person.updated_at = now;
+                        person
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         let saved = contact.clone();
         let mut changes = vec![contact];
         changes.extend(created);
+        changes.extend(renamed);
         (changes, saved)
     }
 
@@ -201,8 +231,10 @@ impl AppState {
         self.delete_contacts(&[id.to_owned()]).await
     }
 
-    /// Deletes a company to the recycle bin and keeps its people, unlinked
-    /// (their company name stays as text), in one transaction.
+    /// Deletes a company to the recycle bin and keeps its people, unlinked,
+    /// in one transaction. Their company field is emptied (the change history
+    /// keeps the old name): left in place, the next save or import would
+    /// create the deleted company again.
     pub async fn unlink_and_delete(self, company_id: &str) -> Result<(), StorageError> {
         let at = now();
         let changed: Vec<Contact> = self.base.with_value(|b| {

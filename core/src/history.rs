@@ -28,8 +28,9 @@ use crate::model::{Birthday, Contact, FieldChange, KindKey, Status, StatusChange
 /// translates. A change only of a phone's kind or confirmation day is not recorded: the
 /// history is of what the record says, and those details have their own dates.
 ///
-/// Not recorded: the history itself, activities (a log of their own), contracts and
-/// invoices (dated records of their own), `company_id` (the name is what the user sees),
+/// Contracts and invoices are recorded as lists of number, amount and state (an invoice
+/// paid shows as `paid dd.mm.yyyy`). Not recorded: the history itself, activities (a log
+/// of their own, dated), `company_id` (the name is what the user sees),
 /// and what storage keeps (`id`, `rev`, `created_at`, `updated_at`, `deleted_at`).
 pub fn record_changes(before: &Contact, after: &mut Contact, at: Timestamp, today: NaiveDate) {
     let old = shown_fields(before);
@@ -102,6 +103,14 @@ struct Shown {
     extra: std::collections::BTreeMap<String, String>,
 }
 
+/// An amount as plain text for the history: minor units and code, which reads the
+/// same in any language ("12500.00 RUB").
+fn money_text(money: &crate::money::Money) -> String {
+    let sign = if money.minor < 0 { "-" } else { "" };
+    let abs = money.minor.unsigned_abs();
+    format!("{sign}{}.{:02} {}", abs / 100, abs % 100, money.currency)
+}
+
 fn shown_fields(c: &Contact) -> Shown {
     let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
     let join = |items: Vec<&str>| items.join(", ");
@@ -139,6 +148,35 @@ fn shown_fields(c: &Contact) -> Shown {
         ("status", c.status.key().to_owned()),
         ("tags", join(c.tags.iter().map(String::as_str).collect())),
         ("notes", c.notes.clone()),
+        // Contracts and invoices by number, amount and state, so that adding,
+        // paying or removing one is in the history with what it was.
+        (
+            "contracts",
+            c.contracts
+                .iter()
+                .map(|k| {
+                    let amount = k.amount.as_ref().map(money_text).unwrap_or_default();
+                    format!("№ {} {amount} {}", k.number, k.status.key())
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        (
+            "invoices",
+            c.invoices
+                .iter()
+                .map(|i| {
+                    let paid = i.paid_on.map(|d| format!(" paid {}", format_date(d)));
+                    format!(
+                        "№ {} {}{}",
+                        i.number,
+                        money_text(&i.amount),
+                        paid.unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         ("confirmed_on", date(c.confirmed_on)),
         ("inn", c.inn.clone()),
         ("kpp", c.kpp.clone()),

@@ -459,19 +459,29 @@ pub struct InvoiceTotals {
     pub overdue: Totals,
 }
 
-/// Whether `invoice` is unpaid and its last day for payment was before `today`.
+/// Whether `invoice` asks for money, is unpaid, and its last day for payment was before
+/// `today`. A credit note (a negative amount) is never overdue.
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use kartoteka_core::{is_overdue, Invoice};
+/// use kartoteka_core::{is_overdue, Invoice, Money};
 ///
 /// let today = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-/// let invoice = Invoice { due_on: NaiveDate::from_ymd_opt(2026, 3, 9), ..Invoice::default() };
+/// let invoice = Invoice {
+///     due_on: NaiveDate::from_ymd_opt(2026, 3, 9),
+///     amount: Money::new(100_00, "RUB"),
+///     ..Invoice::default()
+/// };
 /// assert!(is_overdue(&invoice, today));
-/// assert!(!is_overdue(&Invoice { paid_on: Some(today), ..invoice }, today));
+/// assert!(!is_overdue(&Invoice { paid_on: Some(today), ..invoice.clone() }, today));
+/// let credit = Invoice { amount: Money::new(-100_00, "RUB"), ..invoice };
+/// assert!(!is_overdue(&credit, today));
 /// ```
 pub fn is_overdue(invoice: &Invoice, today: NaiveDate) -> bool {
-    invoice.paid_on.is_none() && invoice.due_on.is_some_and(|due| due < today)
+    // A credit note (a negative amount) is owed by us, not to us: never overdue.
+    invoice.amount.minor > 0
+        && invoice.paid_on.is_none()
+        && invoice.due_on.is_some_and(|due| due < today)
 }
 
 /// The invoiced, paid and overdue sums of `invoices` on `today`; an invoice due today is

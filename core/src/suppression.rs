@@ -16,7 +16,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::Contact;
+use crate::companies::company_name_key;
+use crate::model::{Contact, ContactKind, KindKey};
 use crate::phone::{digits, normalize_phone};
 
 /// Prepended to everything hashed, so that these digests match no other use of SHA-256
@@ -62,10 +63,39 @@ pub fn fingerprints(contact: &Contact) -> Vec<String> {
     let inn = Some(digits(&contact.inn))
         .filter(|inn| inn.len() == 12)
         .map(|inn| ("inn", inn));
+    let messengers = contact
+        .messengers
+        .iter()
+        .map(|m| {
+            format!(
+                "{}:{}",
+                m.kind.key(),
+                m.handle.trim().trim_start_matches('@').to_lowercase()
+            )
+        })
+        .filter(|handle| !handle.ends_with(':'))
+        .map(|handle| ("messenger", handle));
     let mut seen = BTreeSet::new();
-    phones
-        .chain(emails)
-        .chain(inn)
+    let mut found: Vec<(&str, String)> =
+        phones.chain(emails).chain(inn).chain(messengers).collect();
+    // Someone known only by name: the full name at the same company, so that a
+    // namesake elsewhere is not flagged. Only then, as a name is no identifier.
+    if found.is_empty() && contact.kind == ContactKind::Person {
+        let name = [&contact.surname, &contact.name, &contact.patronymic]
+            .iter()
+            .map(|part| part.trim().to_lowercase().replace('ё', "е"))
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !name.is_empty() {
+            found.push((
+                "name",
+                format!("{name}|{}", company_name_key(&contact.company)),
+            ));
+        }
+    }
+    found
+        .into_iter()
         .map(|(label, value)| hash(label, &value))
         .filter(|digest| seen.insert(digest.clone()))
         .collect()
@@ -186,13 +216,19 @@ mod tests {
         let mut erased = Suppression::new();
         erased.insert_contact(&own);
         assert!(erased.matches(&person(&[], &[], "500100732259")));
-        // A colleague recorded with the company's ИНН is not the erased person.
-        assert!(fingerprints(&person(&[], &[], "7707083893")).is_empty());
+        // A colleague recorded with the company's ИНН is not the erased person: only
+        // their name is remembered, as for anyone known by nothing else.
+        let colleague = person(&[], &[], "7707083893");
+        assert_eq!(
+            fingerprints(&colleague),
+            fingerprints(&person(&[], &[], ""))
+        );
     }
 
     #[test]
     fn short_numbers_are_not_remembered() {
-        assert!(fingerprints(&person(&["22-33-44", "доб. 123"], &[" "], "")).is_empty());
+        let short = person(&["22-33-44", "доб. 123"], &[" "], "");
+        assert_eq!(fingerprints(&short), fingerprints(&person(&[], &[], "")));
         let mut erased = Suppression::new();
         erased.insert_contact(&Contact::default());
         assert!(erased.is_empty());
@@ -259,5 +295,42 @@ mod tests {
             serde_json::from_str::<Suppression>("{}").unwrap(),
             Suppression::new()
         );
+    }
+
+    #[test]
+    fn someone_known_only_by_name_or_messenger_is_remembered_too() {
+        let by_name = Contact {
+            surname: "Зуев".into(),
+            name: "Олег".into(),
+            company: "ООО «Ромашка»".into(),
+            ..Contact::default()
+        };
+        let by_handle = Contact {
+            surname: "Чернов".into(),
+            messengers: vec![crate::model::Messenger {
+                kind: crate::model::MessengerKind::Telegram,
+                handle: "@Chernov".into(),
+            }],
+            ..Contact::default()
+        };
+        let mut erased = Suppression::default();
+        erased.insert_contact(&by_name);
+        erased.insert_contact(&by_handle);
+        assert!(erased.matches(&Contact {
+            company: "ооо \"Ромашка\"".into(),
+            ..by_name.clone()
+        }));
+        assert!(erased.matches(&Contact {
+            messengers: vec![crate::model::Messenger {
+                kind: crate::model::MessengerKind::Telegram,
+                handle: "chernov".into(),
+            }],
+            ..Contact::default()
+        }));
+        // A namesake at another company is someone else.
+        assert!(!erased.matches(&Contact {
+            company: "АО «Лютик»".into(),
+            ..by_name
+        }));
     }
 }

@@ -314,3 +314,31 @@ fn the_first_day_as_a_client_is_found_in_the_status_history() {
     assert_eq!(contact.status_history.len(), 5);
     assert_eq!(became_client_on(&contact), Some(day(2025, 3, 15)));
 }
+
+#[test]
+fn adding_and_paying_an_invoice_is_in_the_history() {
+    use kartoteka_core::{record_changes, Invoice, Money};
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    let before = kartoteka_core::Contact::default();
+    let mut issued = before.clone();
+    issued.invoices.push(Invoice {
+        number: "17".into(),
+        amount: Money::new(1_250_050, "RUB"),
+        ..Invoice::default()
+    });
+    record_changes(&before, &mut issued, 1, day(1));
+    let change = issued.history.last().unwrap();
+    assert_eq!(change.field, "invoices");
+    assert_eq!(
+        (change.from.as_str(), change.to.as_str()),
+        ("", "№ 17 12500.50 RUB")
+    );
+
+    let mut paid = issued.clone();
+    paid.invoices[0].paid_on = Some(day(3));
+    record_changes(&issued, &mut paid, 2, day(3));
+    assert_eq!(
+        paid.history.last().unwrap().to,
+        "№ 17 12500.50 RUB paid 03.12.2026"
+    );
+}

@@ -3,9 +3,10 @@
 
 use kartoteka_core::companies::people_of;
 use kartoteka_core::completeness::completeness;
+use kartoteka_core::custom::CustomKind;
 use kartoteka_core::links::{mailto_href, messenger_href, tel_href, website_href};
 use kartoteka_core::phone::phone_view;
-use kartoteka_core::{format_birthday, Contact, ContactKind};
+use kartoteka_core::{format_birthday, Contact, ContactKind, Status};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -24,12 +25,18 @@ pub fn ContactPanel(
     /// For a new person: the company record they work for.
     #[prop(optional)]
     company: Option<String>,
+    /// For a new contact from a cold call: its source is preset.
+    #[prop(optional)]
+    cold_call: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let body = match id {
         None => {
             let mut draft = Draft::new_contact(state.today.get_untracked());
+            if cold_call {
+                draft.source = t_string!(i18n, source_cold_call).to_string();
+            }
             if let Some(company) =
                 company.and_then(|id| state.with_base_untracked(|b| b.by_id(&id).cloned()))
             {
@@ -131,8 +138,30 @@ fn Card(contact: Contact, editing: RwSignal<bool>, tab: RwSignal<Tab>) -> impl I
         .to_string(),
         None => t_string!(i18n, never_confirmed).to_string(),
     };
-    let call = contact.main_phone().and_then(|p| tel_href(&p.value));
-    let write = contact.main_email().and_then(|e| mailto_href(&e.value));
+    // Nobody is offered a call to a record that asked not to be contacted.
+    let reachable = contact.status != Status::DoNotContact && contact.deleted_at.is_none();
+    let call = contact
+        .main_phone()
+        .and_then(|p| tel_href(&p.value))
+        .filter(|_| reachable);
+    let write = contact
+        .main_email()
+        .and_then(|e| mailto_href(&e.value))
+        .filter(|_| reachable);
+    let binned = contact.deleted_at.is_some();
+    let restore = {
+        let id = contact.id.clone();
+        move |_| {
+            let ids = vec![id.clone()];
+            leptos::task::spawn_local(async move {
+                let outcome = state
+                    .restore_contacts(&ids)
+                    .await
+                    .map(|()| Notice::Restored);
+                state.report(outcome);
+            });
+        }
+    };
     let status = contact.status;
     let score = completeness(&contact);
     let percent = score.percent();
@@ -159,6 +188,12 @@ fn Card(contact: Contact, editing: RwSignal<bool>, tab: RwSignal<Tab>) -> impl I
     };
     view! {
         <header class="card-header">
+            {binned.then(|| view! {
+                <p class="problem" role="status" data-testid="card-binned">
+                    {t!(i18n, card_in_bin)}" "
+                    <button class="button" data-testid="card-restore" on:click=restore.clone()>{t!(i18n, bin_restore)}</button>
+                </p>
+            })}
             <h2 data-testid="card-name">{name.clone()}</h2>
             <p class="secondary" data-testid="card-company">
                 {match company_link {
@@ -335,13 +370,14 @@ fn DataTab(contact: Contact) -> impl IntoView {
         Vec::new()
     };
     let fields = state.settings.get_untracked().custom_fields;
+    let locale = i18n.get_locale();
     let custom: Vec<(String, String)> = fields
         .iter()
         .filter_map(|f| {
             contact
                 .custom
                 .get(&f.id)
-                .map(|v| (f.label.clone(), v.clone()))
+                .map(|v| (f.label.clone(), custom_text(locale, &f.kind, v)))
         })
         .collect();
     let r = contact.requisites.clone();
@@ -506,7 +542,9 @@ fn DataTab(contact: Contact) -> impl IntoView {
             <Section title=move || t_string!(i18n, section_consent).to_string() show=!is_company>
                 <span data-testid="card-consent">
                     {move || match (consent.given, consent.on) {
+                        (true, Some(on)) if consent.purpose.is_empty() => t_string!(i18n, consent_given_on_plain, date = format::date(i18n.get_locale(), on)).to_string(),
                         (true, Some(on)) => t_string!(i18n, consent_given_on, date = format::date(i18n.get_locale(), on), purpose = consent.purpose.clone()).to_string(),
+                        (true, None) if consent.purpose.is_empty() => t_string!(i18n, consent_given_plain).to_string(),
                         (true, None) => t_string!(i18n, consent_given_undated, purpose = consent.purpose.clone()).to_string(),
                         (false, _) => t_string!(i18n, consent_none).to_string(),
                     }}
@@ -536,4 +574,15 @@ pub fn Section(
             <dd>{children()}</dd>
         }
     })
+}
+
+/// A custom field's stored value as the reader's language writes it: dates
+/// are kept as `yyyy-mm-dd` and numbers with a point, so they sort and filter.
+fn custom_text(locale: Locale, kind: &CustomKind, value: &str) -> String {
+    match kind {
+        CustomKind::Date => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map_or_else(|_| value.to_owned(), |d| format::date(locale, d)),
+        CustomKind::Number if locale == Locale::ru => value.replace('.', ","),
+        _ => value.to_owned(),
+    }
 }

@@ -38,25 +38,32 @@ pub fn Deals(contact: Contact) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let today = state.today.get_untracked();
-    // Sums beyond i64 kopecks cannot be shown; say so rather than show a wrong figure.
-    let Ok(totals) = invoice_totals(&contact.invoices, today) else {
-        return view! { <p class="problem" role="alert">{t!(i18n, error_totals)}</p> }.into_any();
-    };
     let locale = move || i18n.get_locale();
-    let invoiced = totals.invoiced.clone();
-    let paid = totals.paid.clone();
-    let overdue = totals.overdue.clone();
-    let has_overdue = !overdue.is_empty();
+    // Sums beyond i64 kopecks cannot be shown; say so rather than show a wrong
+    // figure, and keep the invoices below so the wrong one can be removed.
+    let totals = match invoice_totals(&contact.invoices, today) {
+        Ok(totals) => {
+            let invoiced = totals.invoiced.clone();
+            let paid = totals.paid.clone();
+            let overdue = totals.overdue.clone();
+            let has_overdue = !overdue.is_empty();
+            view! {
+                <dl class="facts totals-grid">
+                    <dt>{t!(i18n, invoices_invoiced)}</dt>
+                    <dd data-testid="total-invoiced">{move || totals_text(&invoiced, locale())}</dd>
+                    <dt>{t!(i18n, invoices_paid)}</dt>
+                    <dd data-testid="total-paid">{move || totals_text(&paid, locale())}</dd>
+                    <dt>{t!(i18n, invoices_overdue)}</dt>
+                    <dd data-testid="total-overdue" class:overdue=has_overdue>{move || totals_text(&overdue, locale())}</dd>
+                </dl>
+            }
+            .into_any()
+        }
+        Err(_) => view! { <p class="problem" role="alert" data-testid="totals-error">{t!(i18n, error_totals)}</p> }.into_any(),
+    };
     view! {
         <section class="deals" data-testid="deals">
-            <dl class="facts totals-grid">
-                <dt>{t!(i18n, invoices_invoiced)}</dt>
-                <dd data-testid="total-invoiced">{move || totals_text(&invoiced, locale())}</dd>
-                <dt>{t!(i18n, invoices_paid)}</dt>
-                <dd data-testid="total-paid">{move || totals_text(&paid, locale())}</dd>
-                <dt>{t!(i18n, invoices_overdue)}</dt>
-                <dd data-testid="total-overdue" class:overdue=has_overdue>{move || totals_text(&overdue, locale())}</dd>
-            </dl>
+            {totals}
             <h3>{t!(i18n, invoices_title)}</h3>
             <InvoiceList contact=contact.clone() />
             <InvoiceForm contact=contact.clone() />
@@ -65,7 +72,6 @@ pub fn Deals(contact: Contact) -> impl IntoView {
             <ContractForm contact />
         </section>
     }
-    .into_any()
 }
 
 /// Saves a changed copy of the record and says how it went.
@@ -112,9 +118,15 @@ fn InvoiceList(contact: Contact) -> impl IntoView {
             };
             let remove = {
                 let mut contact = contact.clone();
+                let number = invoice.number.clone();
                 move |_| {
-                    contact.invoices.retain(|i| i.id != id);
-                    save(contact.clone());
+                    let sure = window()
+                        .confirm_with_message(&t_string!(i18n, invoice_remove_confirm, number = number.clone()))
+                        .unwrap_or(false);
+                    if sure {
+                        contact.invoices.retain(|i| i.id != id);
+                        save(contact.clone());
+                    }
                 }
             };
             let unpaid = invoice.paid_on.is_none();

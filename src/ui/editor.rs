@@ -2,6 +2,7 @@
 //! phones, e-mails, messengers and addresses, its requisites, consent and
 //! the user's own fields.
 
+use kartoteka_core::companies::company_name_key;
 use kartoteka_core::names::split_full_name;
 use kartoteka_core::phone::phone_view;
 use kartoteka_core::{
@@ -59,6 +60,10 @@ pub fn Editor(
                 errors.set(found);
                 focus_first_invalid();
             }
+            Ok(contact) if duplicates_a_company(&contact) => {
+                errors.set(vec![FieldError::DuplicateCompany]);
+                focus_first_invalid();
+            }
             Ok(contact) => {
                 errors.set(Vec::new());
                 leptos::task::spawn_local(async move {
@@ -113,7 +118,13 @@ pub fn Editor(
         <form class="editor" data-testid="contact-form" on:submit=on_submit on:keydown=on_keydown novalidate>
             <Show when=move || !errors.with(Vec::is_empty)>
                 <p class="form-error" role="alert" data-testid="form-error">
-                    {move || if has(FieldError::Identity) { t_string!(i18n, error_identity) } else { t_string!(i18n, error_form) }}
+                    {move || if has(FieldError::Identity) {
+                        t_string!(i18n, error_identity)
+                    } else if has(FieldError::DuplicateCompany) {
+                        t_string!(i18n, error_duplicate_company)
+                    } else {
+                        t_string!(i18n, error_form)
+                    }}
                 </p>
             </Show>
             <div class="segmented" role="radiogroup" aria-label=move || t_string!(i18n, field_kind)>
@@ -223,6 +234,25 @@ pub fn Editor(
     }
 }
 
+/// Whether a company being saved has the name or ИНН of another live
+/// company record: two cards of one company split its people and deals.
+fn duplicates_a_company(contact: &Contact) -> bool {
+    if contact.kind != ContactKind::Company {
+        return false;
+    }
+    let key = company_name_key(&contact.company);
+    let inn = kartoteka_core::digits(&contact.inn);
+    use_app().with_base_untracked(|base| {
+        base.iter().any(|(_, other)| {
+            other.kind == ContactKind::Company
+                && other.deleted_at.is_none()
+                && other.id != contact.id
+                && ((!key.is_empty() && company_name_key(&other.company) == key)
+                    || (inn.len() == 10 && kartoteka_core::digits(&other.inn) == inn))
+        })
+    })
+}
+
 /// A labelled text input bound to one string of the draft.
 fn text_field(
     draft: RwSignal<Draft>,
@@ -287,9 +317,8 @@ fn field_error_text(i18n: I18n, error: FieldError) -> String {
 #[component]
 fn PersonFields(draft: RwSignal<Draft>) -> impl IntoView {
     let i18n = use_i18n();
-    let full = RwSignal::new(String::new());
     let proposal = Memo::new(move |_| {
-        let typed = full.get();
+        let typed = draft.with(|d| d.full_name.clone());
         (!typed.trim().is_empty()).then(|| split_full_name(&typed))
     });
     let apply = move |_| {
@@ -298,8 +327,8 @@ fn PersonFields(draft: RwSignal<Draft>) -> impl IntoView {
                 d.surname = parts.surname;
                 d.name = parts.name;
                 d.patronymic = parts.patronymic;
+                d.full_name.clear();
             });
-            full.set(String::new());
         }
     };
     view! {
@@ -310,8 +339,8 @@ fn PersonFields(draft: RwSignal<Draft>) -> impl IntoView {
                     data-testid="field-full-name"
                     placeholder=move || t_string!(i18n, full_name_hint)
                     autocomplete="name"
-                    prop:value=move || full.get()
-                    on:input=move |ev| full.set(event_target_value(&ev))
+                    prop:value=move || draft.with(|d| d.full_name.clone())
+                    on:input=move |ev| draft.update(|d| d.full_name = event_target_value(&ev))
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" {
                             ev.prevent_default();
@@ -561,6 +590,9 @@ fn phones() -> ListSpec<Phone, PhoneKind> {
         hint: Some(|i18n, typed| {
             if typed.trim().is_empty() {
                 return None;
+            }
+            if kartoteka_core::digits(typed).len() < kartoteka_core::MIN_DIALLABLE_DIGITS {
+                return Some(t_string!(i18n, error_phone).to_string());
             }
             let view = phone_view(typed);
             Some(if view.valid {

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use kartoteka_core::custom::{check_value, CustomField};
+use kartoteka_core::names::split_full_name;
 use kartoteka_core::requisites::{self, RequisiteError};
 use kartoteka_core::{
     format_birthday, format_date, is_valid_email, normalize_phone, parse_birthday, parse_date,
@@ -27,6 +28,8 @@ pub enum FieldError {
     ConsentOn,
     /// The user-defined field at this index of the base's list refuses the value.
     Custom(usize),
+    /// Another company record has this name or ИНН.
+    DuplicateCompany,
     /// Nothing identifies the record: no name, company, phone or email.
     Identity,
 }
@@ -65,6 +68,9 @@ pub struct Draft {
     /// The company record a person is linked to; cleared when the company
     /// name is edited, so the name is linked anew on save.
     pub company_id: Option<String>,
+    /// "Фамилия Имя Отчество" typed in one line; split on save when the
+    /// three fields were left empty, as the form showed it would be.
+    pub full_name: String,
 }
 
 /// One field of the requisites block, so the form can list them and check
@@ -182,6 +188,21 @@ pub fn requisite_warning(d: &Draft, field: Requisite) -> Option<RequisiteError> 
     checked.err()
 }
 
+/// The tags typed, once each: "vip, VIP" is one tag, spelt as first typed.
+fn distinct_tags(typed: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in typed
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
 /// Requisites are digits and names: surrounding spaces carry nothing.
 fn trimmed_requisites(r: &Requisites) -> Requisites {
     let t = |s: &String| s.trim().to_owned();
@@ -244,6 +265,7 @@ impl Draft {
             consent_purpose: contact.consent.purpose.clone(),
             custom: contact.custom.clone(),
             company_id: contact.company_id.clone(),
+            full_name: String::new(),
         }
     }
 
@@ -300,6 +322,20 @@ impl Draft {
     ) -> Result<Contact, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut custom = BTreeMap::new();
+        let typed_apart = [&self.surname, &self.name, &self.patronymic]
+            .iter()
+            .any(|part| !part.trim().is_empty());
+        let parts = match self.full_name.trim() {
+            full if !full.is_empty() && !typed_apart && self.kind == ContactKind::Person => {
+                let parts = split_full_name(full);
+                [parts.surname, parts.name, parts.patronymic]
+            }
+            _ => [
+                self.surname.clone(),
+                self.name.clone(),
+                self.patronymic.clone(),
+            ],
+        };
         for (i, field) in fields.iter().enumerate() {
             let typed = self.custom.get(&field.id).map_or("", |v| v.trim());
             if typed.is_empty() {
@@ -394,9 +430,9 @@ impl Draft {
             .collect();
         let contact = Contact {
             kind: self.kind,
-            surname: self.surname.trim().to_owned(),
-            name: self.name.trim().to_owned(),
-            patronymic: self.patronymic.trim().to_owned(),
+            surname: parts[0].trim().to_owned(),
+            name: parts[1].trim().to_owned(),
+            patronymic: parts[2].trim().to_owned(),
             company: self.company.trim().to_owned(),
             position: self.position.trim().to_owned(),
             phones,
@@ -442,13 +478,7 @@ impl Draft {
             },
             source: self.source.trim().to_owned(),
             status: self.status,
-            tags: self
-                .tags
-                .split([',', ';'])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            tags: distinct_tags(&self.tags),
             notes: self.notes.trim_end().to_owned(),
             confirmed_on,
             added_on,

@@ -1,6 +1,7 @@
 //! Numbers and dates the way each language writes them.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Local, NaiveDate};
+use kartoteka_core::Timestamp;
 
 use crate::i18n::Locale;
 
@@ -27,4 +28,18 @@ pub fn date(locale: Locale, date: NaiveDate) -> String {
         Locale::ru => date.format("%d.%m.%Y").to_string(),
         Locale::en => date.format("%-d %b %Y").to_string(),
     }
+}
+
+/// A moment in the user's own time zone: `03.12.2026 14:05` in Russian,
+/// `3 Dec 2026 14:05` in English.
+pub fn moment(locale: Locale, at: Timestamp) -> String {
+    let Some(utc) = DateTime::from_timestamp_millis(at) else {
+        return String::new();
+    };
+    let local = utc.with_timezone(&Local);
+    format!(
+        "{} {}",
+        date(locale, local.date_naive()),
+        local.format("%H:%M")
+    )
 }

@@ -1,10 +1,11 @@
 //! The words for the model's enums, in the current language.
 
 use kartoteka_core::completeness::Item;
+use kartoteka_core::queue::{outcome_of, OutcomeKind};
 use kartoteka_core::requisites::RequisiteError;
 use kartoteka_core::{
-    ActivityKind, AddressKind, ContactKind, ContractStatus, EmailKind, Freshness, MessengerKind,
-    PhoneKind, Status,
+    Activity, ActivityKind, AddressKind, ContactKind, ContractStatus, EmailKind, Freshness,
+    KindKey, MessengerKind, PhoneKind, Status,
 };
 
 use crate::ui::form::Requisite;
@@ -182,6 +183,8 @@ pub fn history_field(i18n: I18n, key: &str) -> String {
         "status" => t_string!(i18n, field_status),
         "tags" => t_string!(i18n, field_tags),
         "notes" => t_string!(i18n, field_notes),
+        "contracts" => t_string!(i18n, contracts_title),
+        "invoices" => t_string!(i18n, invoices_title),
         "confirmed_on" => t_string!(i18n, field_confirmed_on),
         "inn" => t_string!(i18n, field_inn),
         "kpp" => t_string!(i18n, field_kpp),
@@ -214,5 +217,35 @@ pub fn history_field(i18n: I18n, key: &str) -> String {
         key.trim_start_matches("custom.").to_owned()
     } else {
         known.to_string()
+    }
+}
+
+/// An activity's outcome as the user reads it: the queue's outcomes are
+/// stored as stable keys and shown in the current language.
+pub fn activity_outcome(i18n: I18n, activity: &Activity) -> String {
+    match outcome_of(activity) {
+        Some(OutcomeKind::ConfirmedUnchanged) => t_string!(i18n, outcome_confirmed).to_string(),
+        Some(OutcomeKind::ConfirmedWithChanges) => t_string!(i18n, outcome_changed).to_string(),
+        Some(OutcomeKind::NoAnswer) => t_string!(i18n, outcome_no_answer).to_string(),
+        Some(OutcomeKind::WrongNumber) => t_string!(i18n, outcome_wrong_number).to_string(),
+        Some(OutcomeKind::NotRelevant) => t_string!(i18n, outcome_not_relevant).to_string(),
+        None => activity.outcome.clone(),
+    }
+}
+
+/// A value in the change history as the user reads it: statuses and kinds
+/// are stored as stable keys.
+pub fn history_value(i18n: I18n, field: &str, value: &str) -> String {
+    match field {
+        "status" => Status::from_key(value).map_or_else(|| value.to_owned(), |s| status(i18n, s)),
+        "kind" => {
+            ContactKind::from_key(value).map_or_else(|| value.to_owned(), |k| contact_kind(i18n, k))
+        }
+        "consent.given" => match value {
+            "true" => t_string!(i18n, yes).to_string(),
+            "false" => t_string!(i18n, no).to_string(),
+            other => other.to_owned(),
+        },
+        _ => value.to_owned(),
     }
 }

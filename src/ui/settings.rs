@@ -1,16 +1,17 @@
 //! Settings: the freshness threshold with a live preview, and language.
 
 use kartoteka_core::custom::{CustomField, CustomKind};
-use kartoteka_core::{Freshness, FreshnessPolicy, Threshold, ThresholdUnit};
+use kartoteka_core::freshness::{StatusRule, TagRule};
+use kartoteka_core::{Freshness, FreshnessPolicy, Status, Threshold, ThresholdUnit};
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::{use_app, Notice};
 use crate::storage::BaseSettings;
 use crate::ui::badge::FreshnessBadge;
-use crate::ui::format;
 use crate::ui::language::LanguageSelect;
 use crate::ui::list::ListPrefs;
+use crate::ui::{format, labels};
 
 const MAX_AMOUNT: u32 = 999;
 
@@ -130,7 +131,8 @@ pub fn SettingsScreen() -> impl IntoView {
             <Show when=move || parsed().is_none()>
                 <p class="field-error" data-testid="threshold-error">{t!(i18n, settings_threshold_error)}</p>
             </Show>
-            <p class="secondary">{t!(i18n, settings_due)}</p>
+            <DueShare />
+            <Overrides />
             <h3>{t!(i18n, settings_preview)}</h3>
             <ul class="preview-counts" data-testid="freshness-preview">
                 {Freshness::ALL.into_iter().enumerate().map(|(i, f)| view! {
@@ -316,5 +318,164 @@ fn CustomFields() -> impl IntoView {
         <Show when=move || error.get()>
             <p class="field-error" role="alert">{t!(i18n, custom_error)}</p>
         </Show>
+    }
+}
+
+/// The share of the threshold, before its end, in which a record is "due".
+#[component]
+fn DueShare() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let typed = RwSignal::new(
+        state
+            .settings
+            .get_untracked()
+            .freshness
+            .due_percent
+            .to_string(),
+    );
+    let parsed = move || {
+        typed
+            .with(|t| t.trim().parse::<u8>().ok())
+            .filter(|p| *p <= 90)
+    };
+    view! {
+        <div class="threshold">
+            <span>{t!(i18n, settings_due_share)}</span>
+            <input
+                class="amount"
+                type="number"
+                inputmode="numeric"
+                min="0"
+                max="90"
+                data-testid="due-percent"
+                aria-invalid=move || parsed().is_none().to_string()
+                prop:value=move || typed.get()
+                on:input=move |ev| {
+                    typed.set(event_target_value(&ev));
+                    if let Some(percent) = parsed() {
+                        if state.settings.with_untracked(|s| s.freshness.due_percent) != percent {
+                            update_settings(move |s| s.freshness.due_percent = percent);
+                        }
+                    }
+                }
+            />
+            <span>"%"</span>
+        </div>
+        <Show when=move || parsed().is_none()>
+            <p class="field-error">{t!(i18n, settings_due_error)}</p>
+        </Show>
+    }
+}
+
+/// Shorter or longer thresholds for some statuses or tags: leads every
+/// 30 days, clients every six months. A tag rule beats a status rule, and
+/// of several tags the shortest threshold wins.
+#[component]
+fn Overrides() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let target = RwSignal::new(String::from("status:potential"));
+    let amount = RwSignal::new(String::from("30"));
+    let unit = RwSignal::new(ThresholdUnit::Days);
+    let tag = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(amount) = amount
+            .with_untracked(|a| a.trim().parse::<u32>().ok())
+            .filter(|n| (1..=MAX_AMOUNT).contains(n))
+        else {
+            return;
+        };
+        let threshold = Threshold {
+            amount,
+            unit: unit.get_untracked(),
+        };
+        let chosen = target.get_untracked();
+        if chosen == "tag" {
+            let name = tag.get_untracked().trim().to_owned();
+            if name.is_empty() {
+                return;
+            }
+            update_settings(move |s| {
+                s.freshness
+                    .tag_rules
+                    .retain(|r| !r.tag.eq_ignore_ascii_case(&name));
+                s.freshness.tag_rules.push(TagRule {
+                    tag: name,
+                    threshold,
+                });
+            });
+            tag.set(String::new());
+        } else if let Some(status) = chosen.strip_prefix("status:").and_then(Status::from_key) {
+            update_settings(move |s| {
+                s.freshness.status_rules.retain(|r| r.status != status);
+                s.freshness
+                    .status_rules
+                    .push(StatusRule { status, threshold });
+            });
+        }
+    };
+    let threshold_text = move |t: Threshold| {
+        let unit = match t.unit {
+            ThresholdUnit::Days => t_string!(i18n, unit_days, count = t.amount).to_string(),
+            ThresholdUnit::Weeks => t_string!(i18n, unit_weeks, count = t.amount).to_string(),
+            ThresholdUnit::Months => t_string!(i18n, unit_months, count = t.amount).to_string(),
+        };
+        format!("{} {unit}", t.amount)
+    };
+    view! {
+        <h3>{t!(i18n, settings_overrides)}</h3>
+        <ul class="plain-list" data-testid="freshness-rules">
+            {move || state.settings.with(|s| s.freshness.status_rules.clone()).into_iter().map(|rule| {
+                let status = rule.status;
+                view! {
+                    <li data-testid="freshness-rule">
+                        <span>{labels::status(i18n, status)}": "{threshold_text(rule.threshold)}</span>
+                        <button class="button ghost" on:click=move |_| update_settings(move |s| s.freshness.status_rules.retain(|r| r.status != status))>
+                            {t!(i18n, remove)}
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+            {move || state.settings.with(|s| s.freshness.tag_rules.clone()).into_iter().map(|rule| {
+                let name = rule.tag.clone();
+                view! {
+                    <li data-testid="freshness-rule">
+                        <span>{t!(i18n, settings_rule_tag)}" «"{rule.tag.clone()}"»: "{threshold_text(rule.threshold)}</span>
+                        <button class="button ghost" on:click=move |_| {
+                            let name = name.clone();
+                            update_settings(move |s| s.freshness.tag_rules.retain(|r| r.tag != name))
+                        }>{t!(i18n, remove)}</button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <form class="inline-form wrap" on:submit=add>
+            <select data-testid="rule-target" aria-label=move || t_string!(i18n, settings_rule_for)
+                prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                {Status::ALL.into_iter().map(|s| view! {
+                    <option value=format!("status:{}", s.key())>{move || labels::status(i18n, s)}</option>
+                }).collect_view()}
+                <option value="tag">{t!(i18n, settings_rule_tag)}</option>
+            </select>
+            <Show when=move || target.get() == "tag">
+                <input data-testid="rule-tag" aria-label=move || t_string!(i18n, settings_rule_tag)
+                    placeholder=move || t_string!(i18n, settings_rule_tag)
+                    prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev)) />
+            </Show>
+            <input class="amount" type="number" inputmode="numeric" min="1" data-testid="rule-amount"
+                aria-label=move || t_string!(i18n, settings_threshold)
+                prop:value=move || amount.get() on:input=move |ev| amount.set(event_target_value(&ev)) />
+            <select data-testid="rule-unit" aria-label=move || t_string!(i18n, settings_threshold)
+                prop:value=move || unit_key(unit.get())
+                on:change=move |ev| if let Some(u) = unit_from_key(&event_target_value(&ev)) { unit.set(u) }>
+                <option value="days">{t!(i18n, unit_days_label)}</option>
+                <option value="weeks">{t!(i18n, unit_weeks_label)}</option>
+                <option value="months">{t!(i18n, unit_months_label)}</option>
+            </select>
+            <button type="submit" class="button" data-testid="rule-add">{t!(i18n, add)}</button>
+        </form>
+        <p class="secondary">{t!(i18n, settings_overrides_text)}</p>
     }
 }

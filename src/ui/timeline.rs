@@ -2,9 +2,7 @@
 //! e-mails, notes with their next steps) and the history of its changes.
 
 use kartoteka_core::agenda::next_step;
-use kartoteka_core::{
-    format_date, format_timestamp, parse_date, Activity, ActivityKind, Contact, KindKey,
-};
+use kartoteka_core::{format_date, parse_date, Activity, ActivityKind, Contact, KindKey};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -36,7 +34,7 @@ pub fn Timeline(contact: Contact) -> impl IntoView {
                     </div>
                     {(!a.text.is_empty()).then(|| view! { <p class="notes bidi">{a.text.clone()}</p> })}
                     {(!a.outcome.is_empty()).then(|| view! {
-                        <p class="secondary">{t!(i18n, activity_outcome)}": "<span class="bidi" data-testid="activity-outcome">{a.outcome.clone()}</span></p>
+                        <p class="secondary">{t!(i18n, activity_outcome)}": "<span class="bidi" data-testid="activity-outcome">{labels::activity_outcome(i18n, &a)}</span></p>
                     })}
                     {a.next_step_on.map(|d| view! {
                         <p class="secondary" data-testid="activity-next">{t_string!(i18n, activity_next_on, date = format::date(locale, d))}</p>
@@ -163,10 +161,10 @@ pub fn History(contact: Contact) -> impl IntoView {
             let field = change.field.clone();
             view! {
                 <tr data-testid="field-change">
-                    <td class="secondary">{format_timestamp(change.at).replace('T', " ").chars().take(16).collect::<String>()}</td>
+                    <td class="secondary">{format::moment(locale, change.at)}</td>
                     <td>{move || labels::history_field(i18n, &field)}</td>
-                    <td class="bidi old">{change.from.clone()}</td>
-                    <td class="bidi">{change.to.clone()}</td>
+                    <td class="bidi old">{labels::history_value(i18n, &change.field, &change.from)}</td>
+                    <td class="bidi">{labels::history_value(i18n, &change.field, &change.to)}</td>
                 </tr>
             }
         })
