@@ -4,9 +4,10 @@
 use kartoteka_core::companies::people_of;
 use kartoteka_core::completeness::completeness;
 use kartoteka_core::custom::CustomKind;
+use kartoteka_core::freshness::confirm;
 use kartoteka_core::links::{mailto_href, messenger_href, tel_href, website_href};
 use kartoteka_core::phone::phone_view;
-use kartoteka_core::{format_birthday, Contact, ContactKind, Status};
+use kartoteka_core::{format_birthday, ConfirmedHow, ConfirmedWhat, Contact, ContactKind, Status};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -425,6 +426,8 @@ fn DataTab(contact: Contact) -> impl IntoView {
     let consent = contact.consent.clone();
     let company_id = contact.id.clone();
     let is_company = contact.kind == ContactKind::Company;
+    // The values' own confirm buttons save the whole record.
+    let (for_phones, for_emails) = (contact.clone(), contact.clone());
     view! {
         <dl class="sections">
             <Section title=move || t_string!(i18n, field_phones).to_string() show=!contact.phones.is_empty()>
@@ -441,6 +444,7 @@ fn DataTab(contact: Contact) -> impl IntoView {
                             }}
                             {(i == 0 && contact.phones.len() > 1).then(|| view! { <span class="primary-mark">{t!(i18n, primary)}</span> })}
                             {(!view.valid).then(|| view! { <span class="flag" data-testid="phone-flag">{t!(i18n, phone_unrecognised)}</span> })}
+                            <ValueFreshness contact=for_phones.clone() what=ConfirmedWhat::Phone(p.value.clone()) confirmed=p.confirmed_on />
                         </div>
                     }
                 }).collect_view()}
@@ -456,6 +460,7 @@ fn DataTab(contact: Contact) -> impl IntoView {
                                 Some(href) => view! { <a href=href data-testid="card-email">{value.clone()}</a> }.into_any(),
                                 None => view! { <span class="bidi" data-testid="card-email">{value.clone()}</span> }.into_any(),
                             }}
+                            <ValueFreshness contact=for_emails.clone() what=ConfirmedWhat::Email(value.clone()) confirmed=e.confirmed_on />
                         </div>
                     }
                 }).collect_view()}
@@ -559,6 +564,44 @@ fn DataTab(contact: Contact) -> impl IntoView {
                 }).collect_view()}
             </Section>
         </dl>
+    }
+}
+
+/// A phone's or e-mail's own freshness, and a tap to confirm that value
+/// alone (a call got through; a letter was answered).
+#[component]
+fn ValueFreshness(
+    contact: Contact,
+    what: ConfirmedWhat,
+    confirmed: Option<chrono::NaiveDate>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let freshness = Signal::derive(move || {
+        let today = state.today.get();
+        state.settings.with(|s| s.freshness.state(confirmed, today))
+    });
+    let how = match what {
+        ConfirmedWhat::Email(_) => ConfirmedHow::Email,
+        _ => ConfirmedHow::Call,
+    };
+    let confirm_value = move |_| {
+        let mut contact = contact.clone();
+        if confirm(&mut contact, what.clone(), how, state.today.get_untracked()) {
+            leptos::task::spawn_local(async move {
+                let outcome = state.save_contact(contact).await.map(|_| Notice::Saved);
+                state.report(outcome);
+            });
+        }
+    };
+    view! {
+        <span class="value-freshness">
+            <FreshnessBadge state=freshness />
+            <button class="button ghost small" data-testid="confirm-value" on:click=confirm_value
+                title=move || t_string!(i18n, confirm_value)>
+                {t!(i18n, confirm_value)}
+            </button>
+        </span>
     }
 }
 

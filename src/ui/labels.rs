@@ -249,3 +249,15 @@ pub fn history_value(i18n: I18n, field: &str, value: &str) -> String {
         _ => value.to_owned(),
     }
 }
+
+pub fn confirmed_how(i18n: I18n, how: kartoteka_core::ConfirmedHow) -> String {
+    use kartoteka_core::ConfirmedHow;
+    match how {
+        ConfirmedHow::Call => t_string!(i18n, how_call),
+        ConfirmedHow::Email => t_string!(i18n, how_email),
+        ConfirmedHow::Meeting => t_string!(i18n, how_meeting),
+        ConfirmedHow::Document => t_string!(i18n, how_document),
+        ConfirmedHow::Other => t_string!(i18n, how_other),
+    }
+    .to_string()
+}

@@ -2,7 +2,9 @@
 //! e-mails, notes with their next steps) and the history of its changes.
 
 use kartoteka_core::agenda::next_step;
-use kartoteka_core::{format_date, parse_date, Activity, ActivityKind, Contact, KindKey};
+use kartoteka_core::{
+    format_date, parse_date, Activity, ActivityKind, ConfirmedWhat, Contact, KindKey,
+};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -170,10 +172,30 @@ pub fn History(contact: Contact) -> impl IntoView {
         })
         .collect_view();
     let no_changes = contact.history.is_empty();
+    let confirmations = contact
+        .confirmations
+        .iter()
+        .rev()
+        .map(|c| {
+            let what = match &c.what {
+                ConfirmedWhat::Record => t_string!(i18n, confirmed_what_record).to_string(),
+                ConfirmedWhat::Phone(v) | ConfirmedWhat::Email(v) => v.clone(),
+            };
+            let how = c.how;
+            view! {
+                <li data-testid="confirmation">
+                    <span class="secondary">{format::date(locale, c.on)}</span>" "
+                    <span class="bidi">{what}</span>" — "{move || labels::confirmed_how(i18n, how)}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <section class="history" data-testid="history">
             <h3>{t!(i18n, history_statuses)}</h3>
             <ol class="status-history">{statuses}</ol>
+            <h3>{t!(i18n, history_confirmations)}</h3>
+            <ol class="status-history" data-testid="confirmations">{confirmations}</ol>
             <h3>{t!(i18n, history_changes)}</h3>
             <Show when=move || !no_changes fallback=move || view! { <p class="secondary">{t!(i18n, history_none)}</p> }>
                 <div class="table-wrap">

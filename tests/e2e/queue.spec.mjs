@@ -77,3 +77,21 @@ test('a new contact from a cold call has its source preset', async ({ page }) =>
   await page.getByTestId('save').click();
   await expect(page.getByTestId('card-source')).toHaveText('Холодный звонок');
 });
+
+test('a phone is confirmed on its own, with its own badge and a line in the history', async ({ page }) => {
+  await openApp(page);
+  await page.goto('./#/new');
+  await page.getByTestId('field-surname').fill('Телефонов');
+  await page.getByTestId('field-phone').fill('+7 903 000-00-31');
+  await page.getByTestId('save').click();
+  const phone = page.getByTestId('card-phone').locator('xpath=..');
+  await expect(phone.getByTestId('freshness')).toHaveAttribute('data-state', 'never');
+  await phone.getByTestId('confirm-value').click();
+  await expect(phone.getByTestId('freshness')).toHaveAttribute('data-state', 'fresh');
+  // The record as a whole keeps its own date.
+  await expect(page.getByTestId('card-confirmed')).toHaveText('Ещё не подтверждался');
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('confirmation')).toHaveCount(1);
+  await expect(page.getByTestId('confirmation')).toContainText('+7 903 000-00-31');
+  await expect(page.getByTestId('confirmation')).toContainText('звонок');
+});
