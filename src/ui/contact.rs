@@ -106,7 +106,14 @@ fn Card(contact: Contact, editing: RwSignal<bool>, tab: RwSignal<Tab>) -> impl I
         let contact = contact.clone();
         move |_| {
             let mut contact = contact.clone();
-            contact.confirmed_on = Some(state.today.get_untracked());
+            // Through the domain, so the confirmation is also in the record's
+            // history; how it was confirmed the button cannot know.
+            confirm(
+                &mut contact,
+                ConfirmedWhat::Record,
+                ConfirmedHow::Other,
+                state.today.get_untracked(),
+            );
             leptos::task::spawn_local(async move {
                 let outcome = state.save_contact(contact).await.map(|_| Notice::Saved);
                 state.report(outcome);
