@@ -139,7 +139,7 @@ test('an edit survives a reload; bad input is refused at the field', async ({ pa
   await expect(page.getByTestId('card-company')).toHaveText('Главный инженер');
   await expect(page.getByTestId('card-email').first()).toHaveText('filaret@example.ru');
   await expect(page.getByTestId('card-phone')).toHaveText(['+7 914 177-76-31', '+7 495 123-45-67']);
-  await expect(page.getByTestId('contact-panel').getByTestId('freshness')).toHaveAttribute(
+  await expect(page.getByTestId('contact-panel').locator('.badges').getByTestId('freshness')).toHaveAttribute(
     'data-state',
     'fresh',
   );
