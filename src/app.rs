@@ -6,7 +6,8 @@ use crate::i18n::*;
 use crate::route::{use_route, Route};
 use crate::state::{local_today, AppState, Load};
 use crate::ui::{
-    BinScreen, ContactPanel, ImportScreen, ListScreen, NoticeBar, SettingsScreen, StorageProblem,
+    BinScreen, ChannelsScreen, ContactPanel, ImportScreen, ListScreen, NoticeBar, QueueScreen,
+    SettingsScreen, StorageProblem,
 };
 
 #[component]
@@ -64,8 +65,12 @@ fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
         let active = move || match (route.get(), &target) {
             (Route::Import, Route::Import)
             | (Route::Settings, Route::Settings)
-            | (Route::Bin, Route::Bin) => true,
-            (Route::Import | Route::Settings | Route::Bin, _) => false,
+            | (Route::Bin, Route::Bin)
+            | (Route::Queue, Route::Queue)
+            | (Route::Channels, Route::Channels) => true,
+            (Route::Import | Route::Settings | Route::Bin | Route::Queue | Route::Channels, _) => {
+                false
+            }
             (_, Route::List) => true,
             _ => false,
         };
@@ -80,6 +85,8 @@ fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
             <a class="brand" href="#/">{t!(i18n, app_name)}</a>
             <nav class="tabs">
                 {tab(Route::List, t!(i18n, nav_base).into_any(), "nav-base")}
+                {tab(Route::Queue, t!(i18n, nav_queue).into_any(), "nav-queue")}
+                {tab(Route::Channels, t!(i18n, nav_channels).into_any(), "nav-channels")}
                 {tab(Route::Import, t!(i18n, nav_import).into_any(), "nav-import")}
                 {tab(Route::Bin, t!(i18n, nav_bin).into_any(), "nav-bin")}
                 {tab(Route::Settings, t!(i18n, nav_settings).into_any(), "nav-settings")}
@@ -102,19 +109,27 @@ fn Screens(route: ReadSignal<Route>) -> impl IntoView {
         Route::NewPerson(company) => {
             Some(view! { <ContactPanel id=None company=company /> }.into_any())
         }
+        Route::NewCold => Some(view! { <ContactPanel id=None cold_call=true /> }.into_any()),
         _ => None,
     };
     let screen = move || match route.get() {
         Route::Import => Some(view! { <ImportScreen /> }.into_any()),
         Route::Settings => Some(view! { <SettingsScreen /> }.into_any()),
         Route::Bin => Some(view! { <BinScreen /> }.into_any()),
+        Route::Queue => Some(view! { <QueueScreen /> }.into_any()),
+        Route::Channels => Some(view! { <ChannelsScreen /> }.into_any()),
         _ => None,
     };
-    let on_list = move || !matches!(route.get(), Route::Import | Route::Settings | Route::Bin);
+    let on_list = move || {
+        !matches!(
+            route.get(),
+            Route::Import | Route::Settings | Route::Bin | Route::Queue | Route::Channels
+        )
+    };
     let has_panel = move || {
         matches!(
             route.get(),
-            Route::Contact(_) | Route::NewContact | Route::NewPerson(_)
+            Route::Contact(_) | Route::NewContact | Route::NewPerson(_) | Route::NewCold
         )
     };
     let state = crate::state::use_app();

@@ -17,6 +17,12 @@ pub enum Route {
     Import,
     /// The recycle bin.
     Bin,
+    /// The re-confirmation queue (the cold-call list).
+    Queue,
+    /// A new contact from a cold call, its source preset.
+    NewCold,
+    /// The channel report, its charts and the list of channels.
+    Channels,
     Settings,
 }
 
@@ -29,8 +35,11 @@ impl Route {
             ("new", Some(rest)) if rest.starts_with("person/") && rest.len() > 7 => {
                 Route::NewPerson(decode(&rest[7..]))
             }
+            ("new", Some("cold")) => Route::NewCold,
             ("new", _) => Route::NewContact,
             ("bin", _) => Route::Bin,
+            ("queue", _) => Route::Queue,
+            ("channels", _) => Route::Channels,
             ("import", _) => Route::Import,
             ("settings", _) => Route::Settings,
             _ => Route::List,
@@ -44,6 +53,9 @@ impl Route {
             Route::NewContact => "#/new".into(),
             Route::NewPerson(company) => format!("#/new/person/{}", encode(company)),
             Route::Bin => "#/bin".into(),
+            Route::Queue => "#/queue".into(),
+            Route::NewCold => "#/new/cold".into(),
+            Route::Channels => "#/channels".into(),
             Route::Import => "#/import".into(),
             Route::Settings => "#/settings".into(),
         }
