@@ -7,7 +7,9 @@ use kartoteka_core::custom::CustomKind;
 use kartoteka_core::freshness::confirm;
 use kartoteka_core::links::{mailto_href, messenger_href, tel_href, website_href};
 use kartoteka_core::phone::phone_view;
-use kartoteka_core::{format_birthday, ConfirmedHow, ConfirmedWhat, Contact, ContactKind, Status};
+use kartoteka_core::{
+    format_birthday, ConfirmedHow, ConfirmedWhat, Contact, ContactKind, KindKey, Status,
+};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -102,16 +104,17 @@ fn Card(contact: Contact, editing: RwSignal<bool>, tab: RwSignal<Tab>) -> impl I
             state.settings.with(|s| s.freshness.of(&contact, today))
         }
     });
+    let how = RwSignal::new(ConfirmedHow::Call);
     let confirm_today = {
         let contact = contact.clone();
         move |_| {
             let mut contact = contact.clone();
-            // Through the domain, so the confirmation is also in the record's
-            // history; how it was confirmed the button cannot know.
+            // Through the domain, so the confirmation, and how it was made,
+            // is also in the record's history.
             confirm(
                 &mut contact,
                 ConfirmedWhat::Record,
-                ConfirmedHow::Other,
+                how.get_untracked(),
                 state.today.get_untracked(),
             );
             leptos::task::spawn_local(async move {
@@ -225,9 +228,25 @@ fn Card(contact: Contact, editing: RwSignal<bool>, tab: RwSignal<Tab>) -> impl I
                 })}
             </div>
             <div class="actions">
-                <button class="button primary" data-testid="confirm-today" on:click=confirm_today>
-                    {t!(i18n, confirmed_today)}
-                </button>
+                <span class="confirm-how">
+                    <button class="button primary" data-testid="confirm-today" on:click=confirm_today>
+                        {t!(i18n, confirmed_today)}
+                    </button>
+                    <select
+                        data-testid="confirm-how"
+                        aria-label=move || t_string!(i18n, confirm_how)
+                        prop:value=move || how.get().key()
+                        on:change=move |ev| {
+                            if let Some(chosen) = ConfirmedHow::from_key(&event_target_value(&ev)) {
+                                how.set(chosen);
+                            }
+                        }
+                    >
+                        {ConfirmedHow::ALL.iter().map(|&h| view! {
+                            <option value=h.key()>{move || labels::confirmed_how(i18n, h)}</option>
+                        }).collect_view()}
+                    </select>
+                </span>
                 {call.map(|href| view! { <a class="button" href=href data-testid="call">{t!(i18n, call)}</a> })}
                 {write.map(|href| view! { <a class="button" href=href data-testid="write">{t!(i18n, write)}</a> })}
                 <button class="button" data-testid="edit" on:click=move |_| editing.set(true)>

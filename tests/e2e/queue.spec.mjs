@@ -94,4 +94,13 @@ test('a phone is confirmed on its own, with its own badge and a line in the hist
   await expect(page.getByTestId('confirmation')).toHaveCount(1);
   await expect(page.getByTestId('confirmation')).toContainText('+7 903 000-00-31');
   await expect(page.getByTestId('confirmation')).toContainText('звонок');
+
+  // The record as a whole, confirmed at a meeting.
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('confirm-how').selectOption('meeting');
+  await page.getByTestId('confirm-today').click();
+  await expect(page.getByTestId('card-confirmed')).toHaveText('Подтверждено 03.12.2026');
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('confirmation')).toHaveCount(2);
+  await expect(page.getByTestId('confirmation').first()).toContainText('встреча');
 });
