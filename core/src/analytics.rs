@@ -16,12 +16,10 @@ use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use csv::{Terminator, WriterBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::channels::{channel_key, tally};
 use crate::export::CsvPreset;
-use crate::formula;
 use crate::freshness::{confirmed_as_of, Freshness, FreshnessPolicy};
 use crate::model::{Contact, Status};
 use crate::money::Totals;
@@ -719,11 +717,10 @@ fn state_index(state: Freshness) -> usize {
 /// assert!(text.contains("\nСайт,8,1,12.5,,0.00,"));
 /// ```
 pub fn report_csv(rows: &[ChannelRow], preset: CsvPreset) -> Vec<u8> {
-    let (delimiter, terminator, mut out, decimal) = match preset {
-        CsvPreset::Excel => (b';', Terminator::CRLF, "\u{feff}".as_bytes().to_vec(), ','),
-        CsvPreset::Plain => (b',', Terminator::Any(b'\n'), Vec::new(), '.'),
+    let decimal = match preset {
+        CsvPreset::Excel => ',',
+        CsvPreset::Plain => '.',
     };
-    let excel = preset == CsvPreset::Excel;
     let mut currencies: Vec<String> = vec!["RUB".to_owned()];
     for row in rows {
         for money in row.revenue.iter() {
@@ -771,46 +768,30 @@ pub fn report_csv(rows: &[ChannelRow], preset: CsvPreset) -> Vec<u8> {
         let magnitude = minor.unsigned_abs();
         format!("{sign}{}{decimal}{:02}", magnitude / 100, magnitude % 100)
     };
-    {
-        let mut writer = WriterBuilder::new()
-            .delimiter(delimiter)
-            .terminator(terminator)
-            .from_writer(&mut out);
-        let mut write = |cells: Vec<String>| {
-            let cells = cells
-                .iter()
-                .map(|cell| formula::guard(cell, excel).into_owned());
-            writer
-                .write_record(cells)
-                .expect("writing CSV to memory cannot fail");
+    let body = rows.iter().map(|row| {
+        let channel = if row.channel.is_empty() {
+            "(без источника)".to_owned()
+        } else {
+            row.channel.clone()
         };
-        write(headers);
-        for row in rows {
-            let channel = if row.channel.is_empty() {
-                "(без источника)".to_owned()
-            } else {
-                row.channel.clone()
-            };
-            let mut cells = vec![
-                channel,
-                row.added.to_string(),
-                row.became_clients.to_string(),
-                share(row.conversion),
-                days(row.median_days_to_client),
-            ];
-            cells.extend(currencies.iter().map(|code| money(row, code)));
-            cells.extend([
-                row.live.to_string(),
-                row.stale.to_string(),
-                share(row.stale_share),
-                row.outcomes.to_string(),
-                row.found_wrong.to_string(),
-                share(row.found_wrong_share),
-                days(row.median_age_days_when_found),
-            ]);
-            write(cells);
-        }
-        writer.flush().expect("writing CSV to memory cannot fail");
-    }
-    out
+        let mut cells = vec![
+            channel,
+            row.added.to_string(),
+            row.became_clients.to_string(),
+            share(row.conversion),
+            days(row.median_days_to_client),
+        ];
+        cells.extend(currencies.iter().map(|code| money(row, code)));
+        cells.extend([
+            row.live.to_string(),
+            row.stale.to_string(),
+            share(row.stale_share),
+            row.outcomes.to_string(),
+            row.found_wrong.to_string(),
+            share(row.found_wrong_share),
+            days(row.median_age_days_when_found),
+        ]);
+        cells
+    });
+    crate::export::write_csv(preset, std::iter::once(headers).chain(body))
 }

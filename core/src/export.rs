@@ -75,6 +75,21 @@ pub fn export_csv_with_fields<'a>(
     let contacts: Vec<&Contact> = contacts.into_iter().collect();
     let mut columns = Columns::of(&contacts);
     columns.custom = fields.to_vec();
+    let records = std::iter::once(columns.headers()).chain(
+        contacts
+            .iter()
+            .map(|contact| columns.row(contact, policy, today)),
+    );
+    write_csv(preset, records)
+}
+
+/// Records as a CSV file in `preset`'s dialect: for Excel a BOM, `;`, CRLF and formulas
+/// defused; otherwise `,` and LF. Every CSV the app writes goes through here, so all of
+/// them open the same way and none can run as a spreadsheet formula.
+pub(crate) fn write_csv(
+    preset: CsvPreset,
+    records: impl IntoIterator<Item = Vec<String>>,
+) -> Vec<u8> {
     let (delimiter, terminator, mut out) = match preset {
         CsvPreset::Excel => (b';', Terminator::CRLF, "\u{feff}".as_bytes().to_vec()),
         CsvPreset::Plain => (b',', Terminator::Any(b'\n'), Vec::new()),
@@ -85,17 +100,13 @@ pub fn export_csv_with_fields<'a>(
             .delimiter(delimiter)
             .terminator(terminator)
             .from_writer(&mut out);
-        let mut write = |cells: Vec<String>| {
+        for cells in records {
             let cells = cells
                 .iter()
                 .map(|cell| formula::guard(cell, excel).into_owned());
             writer
                 .write_record(cells)
                 .expect("writing CSV to memory cannot fail");
-        };
-        write(columns.headers());
-        for contact in contacts {
-            write(columns.row(contact, policy, today));
         }
         writer.flush().expect("writing CSV to memory cannot fail");
     }
