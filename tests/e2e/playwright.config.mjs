@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const port = 8181;
+// Another port lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 8181);
 
 export default defineConfig({
   testDir: '.',
