@@ -13,6 +13,8 @@
 //! - [`dedupe`]: finding the record an imported contact duplicates, and merging them.
 //! - [`export`]: CSV files out, in a layout [`import`] reads back unchanged.
 //! - [`search`]: the search box.
+//! - [`merge`]: records of the base entered twice, merged field by field.
+//! - [`undo`]: taking back an import or a merge, keeping later edits.
 
 #![warn(missing_docs)]
 
@@ -32,6 +34,7 @@ pub mod history;
 pub mod import;
 pub mod lang;
 pub mod links;
+pub mod merge;
 pub mod model;
 pub mod money;
 pub mod names;
@@ -40,6 +43,7 @@ pub mod queue;
 pub mod requisites;
 pub mod search;
 pub mod suppression;
+pub mod undo;
 pub mod validate;
 
 pub use agenda::{birthday_within, next_step, next_step_overdue, purge_due, BIN_DAYS};
