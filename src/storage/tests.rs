@@ -451,3 +451,63 @@ async fn a_base_of_several_chunks_is_migrated_whole() {
     assert_eq!(linked.count(), 1_234);
     assert_eq!(stored_number(&read_raw(name).await), Some(2));
 }
+
+#[wasm_bindgen_test]
+async fn an_import_and_its_journal_entry_land_together_and_read_back() {
+    use kartoteka_core::undo::{ChangeKind, ChangeSet};
+
+    let repository = fresh("test-journal").await;
+    let mut base = Base::default();
+    let added = vec![contact("a", "Иванов"), contact("b", "Петров")];
+    let change = ChangeSet::new(
+        "change-1".into(),
+        ChangeKind::Import {
+            file_name: "база.csv".into(),
+            channel: "Выставка".into(),
+        },
+        1_000,
+        &added,
+        &[],
+        Vec::new(),
+        |_| None,
+    );
+    let journal = vec![change.summary()];
+    let dirty = base.upsert_all(added);
+    repository
+        .write_with_meta(
+            &repository.payload(&base, &dirty),
+            &dirty.delete,
+            &MetaWrites::record(&change, &journal, &[]),
+            |_, _| {},
+        )
+        .await
+        .unwrap();
+
+    let loaded = repository.load().await.unwrap();
+    assert_eq!(loaded.base.len(), 2);
+    assert_eq!(loaded.journal, journal);
+    assert_eq!(
+        repository.read_change("change-1").await.unwrap(),
+        Some(change.clone())
+    );
+
+    // A change that fell off the journal is gone in full too.
+    let later = ChangeSet {
+        id: "change-2".into(),
+        ..change.clone()
+    };
+    repository
+        .write_with_meta(
+            &[],
+            &BTreeSet::new(),
+            &MetaWrites::record(&later, &[later.summary()], &journal),
+            |_, _| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(repository.read_change("change-1").await.unwrap(), None);
+    assert_eq!(
+        repository.load().await.unwrap().journal,
+        vec![later.summary()]
+    );
+}

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use kartoteka_core::companies::link_companies;
 use kartoteka_core::custom::{adopt_extras, CustomField, CustomKind};
+use kartoteka_core::undo::ChangeKind;
 use kartoteka_core::{
     history, map_row, prepare, prepare_xlsx, resolve, Contact, ContactKind, Duplicate,
     DuplicateOutcome, DuplicatePolicy, Field, ImportContext, ImportError, MatchIndex, Prepared,
@@ -15,8 +16,10 @@ use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
 use crate::state::{log, new_id, now, use_app, AppState};
+use crate::ui::import_channel::BatchChannel;
 use crate::ui::import_preview::Preview;
 use crate::ui::import_report::Report;
+use crate::ui::journal::{Journal, Show as JournalShow};
 use crate::ui::notice::storage_message;
 
 /// What the preview knows about a file: every row already mapped, so the
@@ -159,6 +162,7 @@ pub fn ImportScreen() -> impl IntoView {
                 Step::Importing { done, total } => view! { <Progress done total /> }.into_any(),
                 Step::Done(outcome) => view! { <Report outcome choose_again /> }.into_any(),
             }}
+            <Journal show=JournalShow::Imports />
         </section>
     }
 }
@@ -331,6 +335,7 @@ pub async fn run_import(
     plan: Rc<Plan>,
     policies: (DuplicatePolicy, DuplicatePolicy),
     chosen_columns: Vec<String>,
+    channel: BatchChannel,
     step: RwSignal<Step, LocalStorage>,
 ) {
     let total = plan.prepared.table.rows.len();
@@ -364,6 +369,7 @@ pub async fn run_import(
     }
     let rows = plan.mapped.iter().cloned().map(|(row, mut contact)| {
         adopt_extras(&mut contact, &fields);
+        channel.apply(&mut contact.source);
         (row, contact)
     });
 
@@ -388,8 +394,13 @@ pub async fn run_import(
         total,
     });
     gloo_timers::future::TimeoutFuture::new(0).await;
+    let kind = ChangeKind::Import {
+        file_name: plan.file_name.clone(),
+        channel: channel.name.trim().to_owned(),
+    };
     let stored = state
         .store_import(
+            kind,
             resolution.added,
             resolution.updated,
             move |written, chunks| {

@@ -10,6 +10,7 @@ use leptos_i18n::I18nContext;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::ui::import::{run_import, Plan, Step};
+use crate::ui::import_channel::{BatchChannel, ChannelField};
 use crate::ui::{format, labels};
 
 /// How many mapped rows the preview shows.
@@ -57,6 +58,7 @@ pub fn Preview(
     );
     let base_policy = RwSignal::new(DuplicatePolicy::Skip);
     let file_policy = RwSignal::new(DuplicatePolicy::AddNew);
+    let channel = RwSignal::new(BatchChannel::default());
     let columns = prepared
         .table
         .headers
@@ -160,6 +162,7 @@ pub fn Preview(
                 plan.clone(),
                 policies,
                 columns,
+                channel.get_untracked(),
                 step,
             ));
         }
@@ -193,6 +196,7 @@ pub fn Preview(
                     </Show>
                 </div>
             </Show>
+            <ChannelField channel />
             <h2>{t!(i18n, import_preview)}</h2>
             <div class="table-wrap">
                 <table>

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use kartoteka_core::{Duplicate, DuplicateOutcome, MatchReason, RowIssue, RowIssueKind};
+use kartoteka_core::{Duplicate, DuplicateOutcome, RowIssue, RowIssueKind};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -149,13 +149,7 @@ pub fn Report(
 }
 
 fn duplicate_text(i18n: I18nContext<Locale>, duplicate: &Duplicate) -> String {
-    let reason = match duplicate.reason {
-        MatchReason::Phone => t_string!(i18n, match_phone),
-        MatchReason::Email => t_string!(i18n, match_email),
-        MatchReason::Inn => t_string!(i18n, match_inn),
-        MatchReason::NameAndCompany => t_string!(i18n, match_name),
-    }
-    .to_string();
+    let reason = crate::ui::labels::match_reason(i18n, duplicate.reason);
     let what = match duplicate.earlier_row {
         Some(row) => t_string!(
             i18n,
