@@ -63,7 +63,7 @@ pub use date::{
 };
 pub use dedupe::{
     merge_into, resolve, Duplicate, DuplicateOutcome, DuplicatePolicy, MatchIndex, MatchReason,
-    Resolution,
+    Resolution, Taken,
 };
 pub use export::{export_csv, export_csv_with_fields, CsvPreset};
 pub use freshness::{

@@ -36,14 +36,15 @@ pub enum ChangeKind {
     },
 }
 
-/// A record the change created, and its last change time then: a record whose time moved
-/// on was edited since.
+/// A record the change created, and its revision then: a record whose revision moved on
+/// was edited since. (Not its change time: two saves within one millisecond, or a clock
+/// set back, would hide an edit.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Created {
     /// The record's id.
     pub id: String,
-    /// Its [`Contact::updated_at`] when the change stored it.
-    pub updated_at: Timestamp,
+    /// Its [`Contact::rev`] when the change stored it.
+    pub rev: u64,
 }
 
 /// A record as it was before a change and as the change left it.
@@ -124,7 +125,7 @@ impl Created {
     fn of(contact: &Contact) -> Self {
         Created {
             id: contact.id.clone(),
-            updated_at: contact.updated_at,
+            rev: contact.rev,
         }
     }
 }
@@ -199,7 +200,7 @@ pub fn plan_undo(change: &ChangeSet, current: impl Fn(&str) -> Option<Contact>) 
         let Some(now) = current(&created.id) else {
             continue;
         };
-        if now.updated_at == created.updated_at {
+        if now.rev == created.rev {
             plan.remove.push(created.id.clone());
         } else {
             plan.kept.push(KeptEdit {
@@ -378,7 +379,7 @@ mod tests {
         let new = person("b", "Петров");
         let change = import(std::slice::from_ref(&new), &[], &[]);
         let mut edited = new.clone();
-        edited.updated_at = 300;
+        edited.rev += 1;
         edited.notes = "перезвонить".into();
 
         let plan = plan_undo(&change, |_| Some(edited.clone()));

@@ -8,6 +8,7 @@ mod contact;
 mod custom_fields;
 mod deals;
 mod download;
+mod duplicate_hints;
 mod duplicates;
 mod editor;
 mod form;
