@@ -87,7 +87,9 @@ pub fn prepare_xlsx(bytes: &[u8], sheet: Option<usize>) -> Result<Prepared, Impo
     if table.headers.is_empty() {
         return Err(ImportError::Empty);
     }
-    let mapping = recognise(&table.headers);
+    let mut mapping = recognise(&table.headers);
+    // Dates typed as text into a sheet may be American too.
+    mapping.decide_date_orders(&table.rows);
     Ok(Prepared {
         decoded_encoding: XLSX_ENCODING,
         delimiter: XLSX_DELIMITER,
