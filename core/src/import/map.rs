@@ -4,6 +4,12 @@
 //! field (a date that does not exist, an unknown status, a second surname) is kept as an
 //! extra field under its column's header and reported as a warning, so the user can fix
 //! the record later instead of losing the text now.
+//!
+//! Nor is what a spreadsheet did to a value trusted silently. Excel takes long digit
+//! strings for numbers and dates for their serial numbers, and writes them back changed:
+//! an ИНН without its leading zero, a phone without its `+` or shortened to `7,7E+09`, a
+//! date as `45234`. What can be undone is undone and flagged; a number whose digits are
+//! lost is kept as text and flagged, never stored as a phone or ИНН.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -173,8 +179,11 @@ pub struct MappedRow {
 }
 
 /// Maps `row` to a contact, using `mapping` (from [`recognise`](super::recognise) on the
-/// same `headers`).
+/// same `headers`, and [`Mapping::decide_date_orders`] on the table's rows, as
+/// [`prepare`](crate::prepare) does).
 ///
+/// Dates are read in the day/month order of their column, two-digit years as the
+/// nearest year not after `ctx.today`'s (see [`DateReading`]).
 /// Phones in one cell separated by `,`, `;` or line breaks become several phones; e-mails
 /// and tags likewise. A "ФИО" column fills the name parts the row's own columns left
 /// empty. Dates that are not real, unknown statuses and unknown columns are kept as extra
@@ -2096,6 +2105,15 @@ mod tests {
                 RowIssueKind::UnknownKind,
                 "is not a known kind, imported as other",
             ),
+            (
+                RowIssueKind::ScientificNotation,
+                "scientific notation, its digits are lost",
+            ),
+            (
+                RowIssueKind::LostPlus,
+                "lost its +, imported as \"+значение\"",
+            ),
+            (RowIssueKind::ExcelSerialDate, "a spreadsheet's date number"),
         ];
         for (kind, text) in kinds {
             let message = issue("Колонка", "значение", kind).to_string();
