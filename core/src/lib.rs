@@ -59,7 +59,8 @@ pub use companies::{
 pub use completeness::{completeness, Completeness};
 pub use custom::{CustomError, CustomField, CustomKind};
 pub use date::{
-    format_birthday, format_date, format_timestamp, parse_birthday, parse_date, parse_timestamp,
+    format_birthday, format_date, format_timestamp, parse_birthday, parse_date, parse_excel_serial,
+    parse_timestamp, DateOrder, DateReading,
 };
 pub use dedupe::{
     merge_into, resolve, Duplicate, DuplicateOutcome, DuplicatePolicy, MatchIndex, MatchReason,

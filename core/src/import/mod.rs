@@ -83,7 +83,9 @@ pub struct Prepared {
     pub mapping: Mapping,
 }
 
-/// Decodes `bytes`, finds the delimiter, reads the table and recognises its columns.
+/// Decodes `bytes`, finds the delimiter, reads the table and recognises its columns,
+/// with the order of day and month in each column's dates
+/// ([`Mapping::decide_date_orders`]).
 ///
 /// # Errors
 ///
@@ -105,7 +107,8 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared, ImportError> {
     }
     let delimiter = sniff_delimiter(&decoded.text);
     let table = read_table(&decoded.text, delimiter)?;
-    let mapping = recognise(&table.headers);
+    let mut mapping = recognise(&table.headers);
+    mapping.decide_date_orders(&table.rows);
     Ok(Prepared {
         decoded_encoding: decoded.encoding,
         delimiter,
