@@ -11,7 +11,8 @@
 //! - [`import`]: CSV files and .xlsx workbooks in, from bytes to mapped contacts with
 //!   warnings.
 //! - [`dedupe`]: finding the record an imported contact duplicates, and merging them.
-//! - [`export`]: CSV files out, in a layout [`import`] reads back unchanged.
+//! - [`export`], [`export_xlsx`]: CSV files and .xlsx workbooks out, in a layout
+//!   [`import`] reads back unchanged.
 //! - [`search`]: the search box.
 
 #![warn(missing_docs)]
@@ -26,6 +27,7 @@ pub mod custom;
 pub mod date;
 pub mod dedupe;
 pub mod export;
+pub mod export_xlsx;
 mod formula;
 pub mod freshness;
 pub mod history;
@@ -61,7 +63,10 @@ pub use dedupe::{
     merge_into, resolve, Duplicate, DuplicateOutcome, DuplicatePolicy, MatchIndex, MatchReason,
     Resolution,
 };
-pub use export::{export_csv, export_csv_with_fields, CsvPreset};
+pub use export::{
+    export_csv, export_csv_windows1251, export_csv_with_fields, CsvPreset, Unencodable,
+};
+pub use export_xlsx::{export_xlsx, XlsxExportError, XLSX_MAX_CELL_CHARS, XLSX_MAX_ROWS};
 pub use freshness::{
     confirm, confirmed_as_of, Freshness, FreshnessPolicy, StatusRule, TagRule, Threshold,
     ThresholdUnit,
