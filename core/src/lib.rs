@@ -14,11 +14,13 @@
 //! - [`export`], [`export_xlsx`]: CSV files and .xlsx workbooks out, in a layout
 //!   [`import`] reads back unchanged.
 //! - [`search`]: the search box.
+//! - [`backup`]: the whole base as one file, and the checks before a restore.
 
 #![warn(missing_docs)]
 
 pub mod agenda;
 pub mod analytics;
+pub mod backup;
 pub mod base;
 pub mod channels;
 pub mod companies;
