@@ -1,5 +1,6 @@
 //! The screens and widgets, one file each.
 
+mod backup;
 mod badge;
 mod bin;
 mod bulk;
@@ -9,6 +10,7 @@ mod custom_fields;
 mod deals;
 mod download;
 mod editor;
+mod export;
 mod form;
 mod format;
 mod import;
