@@ -555,6 +555,28 @@ impl AppState {
         Ok(change.id)
     }
 
+    /// Replaces the whole base and its settings (a restore from a backup)
+    /// in one transaction; on failure the base, stored and in memory, is
+    /// exactly as it was.
+    pub async fn replace_base(
+        self,
+        contacts: Vec<Contact>,
+        settings: BaseSettings,
+    ) -> Result<(), StorageError> {
+        let repository = self.repository().ok_or_else(not_open)?;
+        let count = contacts.len();
+        let base = repository.replace_all(contacts, &settings).await?;
+        log(&format!("base replaced from a backup: {count} records"));
+        self.base.set_value(base);
+        self.settings.set(settings);
+        self.damaged.set(Vec::new());
+        // The restored base is another base: the undo of imports and
+        // merges made on this one would apply to records it may not have.
+        self.journal.set(Vec::new());
+        self.changed();
+        Ok(())
+    }
+
     pub async fn save_settings(self, settings: BaseSettings) -> Result<(), StorageError> {
         let repository = self.repository().ok_or_else(not_open)?;
         repository.save_settings(&settings).await?;

@@ -11,15 +11,18 @@
 //! - [`import`]: CSV files and .xlsx workbooks in, from bytes to mapped contacts with
 //!   warnings.
 //! - [`dedupe`]: finding the record an imported contact duplicates, and merging them.
-//! - [`export`]: CSV files out, in a layout [`import`] reads back unchanged.
+//! - [`export`], [`export_xlsx`]: CSV files and .xlsx workbooks out, in a layout
+//!   [`import`] reads back unchanged.
 //! - [`search`]: the search box.
 //! - [`merge`]: records of the base entered twice, merged field by field.
 //! - [`undo`]: taking back an import or a merge, keeping later edits.
+//! - [`backup`]: the whole base as one file, and the checks before a restore.
 
 #![warn(missing_docs)]
 
 pub mod agenda;
 pub mod analytics;
+pub mod backup;
 pub mod base;
 pub mod channels;
 pub mod companies;
@@ -28,6 +31,7 @@ pub mod custom;
 pub mod date;
 pub mod dedupe;
 pub mod export;
+pub mod export_xlsx;
 mod formula;
 pub mod freshness;
 pub mod history;
@@ -66,7 +70,10 @@ pub use dedupe::{
     merge_into, resolve, Duplicate, DuplicateOutcome, DuplicatePolicy, MatchIndex, MatchReason,
     Resolution, Taken,
 };
-pub use export::{export_csv, export_csv_with_fields, CsvPreset};
+pub use export::{
+    export_csv, export_csv_windows1251, export_csv_with_fields, CsvPreset, Unencodable,
+};
+pub use export_xlsx::{export_xlsx, XlsxExportError, XLSX_MAX_CELL_CHARS, XLSX_MAX_ROWS};
 pub use freshness::{
     confirm, confirmed_as_of, Freshness, FreshnessPolicy, StatusRule, TagRule, Threshold,
     ThresholdUnit,

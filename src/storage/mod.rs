@@ -327,6 +327,34 @@ impl Repository {
         }
     }
 
+    /// Replaces everything stored with `contacts` and `settings`, in one
+    /// transaction: every chunk and every `meta` key goes (whatever other
+    /// parts of the app keep there), then the new chunks, the settings and
+    /// the current data format are written. Any failure aborts the whole of
+    /// it and leaves the old base as it was. Returns the new base, for memory.
+    pub async fn replace_all(
+        &self,
+        contacts: Vec<Contact>,
+        settings: &BaseSettings,
+    ) -> Result<Base, StorageError> {
+        let mut base = Base::default();
+        let keys = base.upsert_all(contacts).write;
+        let tx = self
+            .db
+            .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
+            .map_err(StorageError::from_rexie)?;
+        if let Err(e) = replace_in(&tx, &base, &keys, settings).await {
+            let _ = tx.abort().await;
+            return Err(e);
+        }
+        match tx.done().await.map_err(StorageError::from_rexie)? {
+            rexie::TransactionResult::Committed => Ok(base),
+            rexie::TransactionResult::Aborted => {
+                Err(StorageError::Failed("the transaction was aborted".into()))
+            }
+        }
+    }
+
     /// Stores the base's settings.
     pub async fn save_settings(&self, settings: &BaseSettings) -> Result<(), StorageError> {
         let json = serde_json::to_string(settings).expect("settings serialise to JSON");
@@ -398,6 +426,41 @@ impl Repository {
             }
         }
     }
+}
+
+/// The requests of [`Repository::replace_all`], inside `tx`. As elsewhere,
+/// only IndexedDB requests are awaited, and chunks are serialised one by one.
+async fn replace_in(
+    tx: &Transaction,
+    base: &Base,
+    keys: &BTreeSet<ChunkKey>,
+    settings: &BaseSettings,
+) -> Result<(), StorageError> {
+    let chunks = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
+    let meta = tx.store(META).map_err(StorageError::from_rexie)?;
+    chunks.clear().await.map_err(StorageError::from_rexie)?;
+    meta.clear().await.map_err(StorageError::from_rexie)?;
+    for &key in keys {
+        let json = JsValue::from_str(&base.chunk_json(key));
+        chunks
+            .put(&json, Some(&JsValue::from_f64(f64::from(key))))
+            .await
+            .map_err(StorageError::from_rexie)?;
+    }
+    let json = serde_json::to_string(settings).expect("settings serialise to JSON");
+    meta.put(
+        &JsValue::from_str(&json),
+        Some(&JsValue::from_str(SETTINGS_KEY)),
+    )
+    .await
+    .map_err(StorageError::from_rexie)?;
+    meta.put(
+        &JsValue::from_f64(f64::from(SCHEMA_VERSION)),
+        Some(&JsValue::from_str(SCHEMA_KEY)),
+    )
+    .await
+    .map_err(StorageError::from_rexie)?;
+    Ok(())
 }
 
 /// The data format a base records, if it records one.

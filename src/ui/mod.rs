@@ -1,5 +1,6 @@
 //! The screens and widgets, one file each.
 
+mod backup;
 mod badge;
 mod bin;
 mod bulk;
@@ -11,6 +12,7 @@ mod download;
 mod duplicate_hints;
 mod duplicates;
 mod editor;
+mod export;
 mod form;
 mod format;
 mod import;
