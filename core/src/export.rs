@@ -78,7 +78,7 @@ pub fn export_csv_with_fields<'a>(
     let records = std::iter::once(columns.headers()).chain(
         contacts
             .iter()
-            .map(|contact| columns.row(contact, policy, today)),
+            .map(|contact| columns.row(contact, freshness_label(policy.of(contact, today)))),
     );
     write_csv(preset, records)
 }
@@ -210,7 +210,8 @@ impl Columns {
         headers
     }
 
-    fn row(&self, c: &Contact, policy: &FreshnessPolicy, today: NaiveDate) -> Vec<String> {
+    /// A contact's cells, with `freshness` in the "Актуальность" column.
+    fn row(&self, c: &Contact, freshness: &str) -> Vec<String> {
         let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
         let mut row = vec![
             c.kind.key().to_owned(),
@@ -249,7 +250,7 @@ impl Columns {
             c.status.key().to_owned(),
             date(c.confirmed_on),
             date(c.added_on),
-            freshness_label(policy.of(c, today)).to_owned(),
+            freshness.to_owned(),
             c.inn.clone(),
             c.kpp.clone(),
             c.tags.join(", "),
@@ -276,6 +277,29 @@ impl Columns {
         }
         row
     }
+}
+
+/// The headers and rows Kartoteka's export has for `contacts`, without the columns in
+/// which every contact has what a new record has (the status "potential", no dates, no
+/// freshness): an import of the table gets back the contacts, and what the import gives
+/// every new record instead of what is left out.
+pub(crate) fn table_cells(contacts: &[&Contact]) -> (Vec<String>, Vec<Vec<String>>) {
+    let columns = Columns::of(contacts);
+    let headers = columns.headers();
+    let rows: Vec<Vec<String>> = contacts.iter().map(|c| columns.row(c, "")).collect();
+    let blank = columns.row(&Contact::default(), "");
+    let keep: Vec<bool> = (0..headers.len())
+        .map(|i| rows.iter().any(|row| row[i] != blank[i]))
+        .collect();
+    let pick = |cells: Vec<String>| -> Vec<String> {
+        cells
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|(cell, &kept)| kept.then_some(cell))
+            .collect()
+    };
+    let rows = rows.into_iter().map(pick).collect();
+    (pick(headers), rows)
 }
 
 /// The state as the "Актуальность" column shows it to a Russian reader.
@@ -674,7 +698,7 @@ mod tests {
                 .iter()
                 .position(|h| h == "Актуальность")
                 .unwrap();
-            columns.row(&contact, &policy, today())[at].clone()
+            columns.row(&contact, freshness_label(policy.of(&contact, today())))[at].clone()
         };
         assert_eq!(row(Some(today())), "свежий");
         assert_eq!(row(Some(day(2025, 9, 5))), "скоро устареет");
