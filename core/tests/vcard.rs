@@ -332,6 +332,11 @@ fn files_that_are_no_vcard() {
         Err(ImportError::NoCards)
     ));
     assert!(!is_vcard("Фамилия;Имя\r\n".as_bytes()));
+    let only_broken = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Иванов;Иван;;;\r\n";
+    assert!(matches!(
+        prepare_vcard(only_broken.as_bytes()),
+        Err(ImportError::NoCards)
+    ));
 }
 
 /// Contacts that use every field vCard has a place for, with text that needs escaping

@@ -23,6 +23,7 @@ use crate::ui::badge::FreshnessBadge;
 use crate::ui::bulk::BulkBar;
 use crate::ui::download::download;
 use crate::ui::segments::SegmentBar;
+use crate::ui::vcard_export::VcardExport;
 use crate::ui::{format, labels};
 
 /// Every row has the same height, so the rows in view follow from the
@@ -131,6 +132,7 @@ pub fn ListScreen() -> impl IntoView {
                     <button class="button" data-testid="export-csv" on:click=export>
                         {t!(i18n, export)}
                     </button>
+                    <VcardExport visible />
                 </div>
             </div>
             <Show

@@ -70,8 +70,9 @@ pub enum ImportError {
         /// How many sheets the workbook has.
         count: usize,
     },
-    /// A file taken for a vCard file holds no `BEGIN:VCARD` at all.
-    #[error("the file holds no vCard: there is no BEGIN:VCARD line in it")]
+    /// A file taken for a vCard file holds no card that can be read: no `BEGIN:VCARD` at
+    /// all, or only cards that are broken.
+    #[error("the file holds no readable vCard")]
     NoCards,
 }
 

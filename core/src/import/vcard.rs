@@ -101,7 +101,9 @@ pub fn is_vcard(bytes: &[u8]) -> bool {
 /// # Errors
 ///
 /// [`ImportError::NotText`] for a binary file, [`ImportError::Empty`] for one without a
-/// non-blank line, [`ImportError::NoCards`] for text without a single `BEGIN:VCARD`.
+/// non-blank line, [`ImportError::NoCards`] for text without a single `BEGIN:VCARD` or
+/// whose every card is broken: with no row to show, a preview would be empty (a
+/// limitation: which cards are broken is then not listed).
 ///
 /// ```
 /// use kartoteka_core::{map_row, prepare_vcard, ImportContext, Layout, PhoneKind};
@@ -144,6 +146,9 @@ pub fn prepare_vcard(bytes: &[u8]) -> Result<Prepared, ImportError> {
             }
             Err(issue) => unreadable.push(issue),
         }
+    }
+    if contacts.is_empty() {
+        return Err(ImportError::NoCards);
     }
     let (headers, cells) = table_cells(&contacts.iter().collect::<Vec<_>>());
     let rows = numbers
