@@ -2,7 +2,7 @@
 // import wizard, and the records shown download as a .vcf file.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { count, fixture, openApp, search } from './helpers.mjs';
+import { companiesCreated, count, countKind, fixture, openApp, search } from './helpers.mjs';
 
 async function importPhoneFile(page) {
   await openApp(page, '#/import');
@@ -32,9 +32,12 @@ test('a .vcf with a broken card imports the others and reports the broken one', 
     'Строка 25: карточка № 2 «Оборванный Олег» не закрыта строкой END:VCARD — не импортирована',
   );
 
+  // The people's companies become records of their own, as with any import.
+  expect(await companiesCreated(page)).toBe(2);
   await page.getByTestId('import-to-list').click();
   await expect(page.getByTestId('contact-list')).toBeVisible();
-  expect(await count(page)).toBe(3);
+  expect(await count(page)).toBe(5);
+  expect(await countKind(page, 'person')).toBe(3);
   const rows = page.getByTestId('contact-row');
   await expect(rows.filter({ hasText: 'Петрова Мария Сергеевна' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Кузнецов Алексей Викторович' })).toHaveCount(1);
@@ -56,7 +59,7 @@ for (const version of ['3.0', '4.0']) {
     await search(page, 'Кузнецов');
     await expect(page.getByTestId('contact-row')).toHaveCount(1);
     await search(page, '');
-    await expect(page.getByTestId('contact-row')).toHaveCount(3);
+    await expect(page.getByTestId('contact-row')).toHaveCount(5);
     await page.getByTestId('export-vcard-version').selectOption(version);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -73,7 +76,8 @@ for (const version of ['3.0', '4.0']) {
       expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     }
     const unfolded = text.replaceAll('\r\n ', '');
-    expect(unfolded.match(/BEGIN:VCARD\r\n/g)).toHaveLength(3);
+    // Three people and the two companies made for them.
+    expect(unfolded.match(/BEGIN:VCARD\r\n/g)).toHaveLength(5);
     expect(unfolded).toContain('\r\nN:Петрова;Мария;Сергеевна;;\r\n');
     expect(unfolded).toContain('\r\nORG:ООО «Ромашка»\r\n');
     expect(unfolded).toContain('\r\nCATEGORIES:Опт,Выставка\r\n');
@@ -83,18 +87,21 @@ for (const version of ['3.0', '4.0']) {
     if (version === '4.0') {
       expect(unfolded).toContain('\r\nTEL;VALUE=text;TYPE=cell;PREF=1:+7 (903) 111-22-33\r\n');
       expect(unfolded).toContain('\r\nBDAY:--0229\r\n');
+      expect(unfolded.match(/\r\nKIND:org\r\n/g)).toHaveLength(2);
     } else {
       expect(unfolded).toContain('\r\nTEL;TYPE=CELL,PREF:+7 (903) 111-22-33\r\n');
       expect(unfolded).toContain('\r\nBDAY:--02-29\r\n');
+      expect(unfolded.match(/\r\nX-ABShowAs:COMPANY\r\n/g)).toHaveLength(2);
     }
-    // The file imports back as the same three people.
+    // The file imports back; its three people are found in the base by their
+    // phones, while the company cards have no phone, e-mail or ИНН to match.
     await page.goto('./#/import');
     await page.getByTestId('import-input').setInputFiles({
       name: 'back.vcf',
       mimeType: 'text/vcard',
       buffer: bytes,
     });
-    await expect(page.getByTestId('import-rows')).toHaveAttribute('data-count', '3');
+    await expect(page.getByTestId('import-rows')).toHaveAttribute('data-count', '5');
     await expect(page.getByTestId('policy-base-count')).toHaveAttribute('data-count', '3');
   });
 }
