@@ -501,17 +501,19 @@ impl Reader {
             return;
         };
         if let Some((_, pending)) = &mut card.pending {
+            // Before folding: the next line of a quoted-printable value may start with a
+            // space that belongs to the text.
+            if pending.ends_with('=') && is_quoted_printable(pending) {
+                pending.pop();
+                pending.push_str(line);
+                return;
+            }
             if let Some(rest) = line.strip_prefix([' ', '\t']) {
                 if card.version_21 {
                     pending.push_str(line);
                 } else {
                     pending.push_str(rest);
                 }
-                return;
-            }
-            if pending.ends_with('=') && is_quoted_printable(pending) {
-                pending.pop();
-                pending.push_str(line);
                 return;
             }
             if !marker.is_empty() && is_base64_data(marker) && is_base64(pending) {
@@ -770,6 +772,18 @@ mod tests {
             .map(|(i, p)| if i == 0 { p } else { &p[1.min(p.len())..] })
             .collect();
         assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn a_quoted_printable_line_may_go_on_with_a_space() {
+        let text = "BEGIN:VCARD\r\nVERSION:2.1\r\n\
+                    NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=D0=B4=D0=B2=D0=B0=\r\n \
+                    =D1=81=D0=BB=D0=BE=D0=B2=D0=B0\r\nEND:VCARD\r\n";
+        let blocks = read_blocks(text);
+        let Block::Card { properties, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(properties[1].value, "два слова");
     }
 
     #[test]

@@ -230,6 +230,20 @@ fn vcard_4_0_with_preferences_uris_and_year_less_birthdays() {
 }
 
 #[test]
+fn vcard_2_1_in_windows_1251_without_quoted_printable() {
+    let card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=WINDOWS-1251:Лебедева;Ольга;Игоревна;;\r\n\
+                TEL;CELL:+7 902 000-11-22\r\nX-TELEGRAM:tg://resolve?domain=olga_l\r\n\
+                END:VCARD\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(card);
+    assert!(!unmappable);
+    let (prepared, mapped) = import(&bytes);
+    assert_eq!(prepared.decoded_encoding, "windows-1251");
+    let lebedeva = find(&mapped, "Лебедева", "Ольга");
+    assert_eq!(lebedeva.patronymic, "Игоревна");
+    assert_eq!(messengers(lebedeva), [("telegram", "@olga_l")]);
+}
+
+#[test]
 fn folded_lines_are_joined() {
     // 3.0 and 4.0 drop the space that folds a line; 2.1 keeps it, as it folds only at
     // whitespace that belongs to the text.

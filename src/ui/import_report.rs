@@ -48,6 +48,9 @@ pub fn issue_text(i18n: I18nContext<Locale>, issue: &RowIssue) -> String {
             CardProblem::NotAProperty => {
                 t_string!(i18n, issue_card_not_property, card = card, value = value).to_string()
             }
+            CardProblem::OutsideCard if card == 0 => {
+                t_string!(i18n, issue_card_before_first, value = value).to_string()
+            }
             CardProblem::OutsideCard => {
                 t_string!(i18n, issue_card_outside, card = card, value = value).to_string()
             }

@@ -171,6 +171,10 @@ fn write_bad_card(
             "card {card} (line {line}) has no name, company, phone, e-mail or messenger, \
              so it is skipped"
         ),
+        CardProblem::OutsideCard if card == 0 => write!(
+            f,
+            "line {line}: \"{value}\" stands before the first card, so it is skipped"
+        ),
         CardProblem::OutsideCard => write!(
             f,
             "line {line}: \"{value}\" stands outside any card (after card {card}), so it \

@@ -481,9 +481,14 @@ fn messenger(c: &mut Contact, kind: MessengerKind, value: &str) {
                 .iter()
                 .any(|s| s.eq_ignore_ascii_case(scheme)) =>
         {
-            rest.trim_start_matches("//")
+            let rest = rest.trim_start_matches("//");
+            // Telegram's own link form, tg://resolve?domain=name, is the handle @name.
+            match rest.strip_prefix("resolve?domain=") {
+                Some(name) => format!("@{name}"),
+                None => rest.to_owned(),
+            }
         }
-        _ => value,
+        _ => value.to_owned(),
     };
     let handle = handle.trim();
     if !handle.is_empty() {
