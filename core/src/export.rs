@@ -78,7 +78,7 @@ pub fn export_csv_with_fields<'a>(
     let records = std::iter::once(columns.headers()).chain(
         contacts
             .iter()
-            .map(|contact| columns.row(contact, policy, today)),
+            .map(|contact| columns.row(contact, freshness_label(policy.of(contact, today)))),
     );
     write_csv(preset, records)
 }
@@ -172,7 +172,7 @@ pub fn export_csv_windows1251<'a>(
     let headers = columns.headers();
     let rows: Vec<Vec<String>> = contacts
         .iter()
-        .map(|contact| columns.row(contact, policy, today))
+        .map(|contact| columns.row(contact, freshness_label(policy.of(contact, today))))
         .collect();
 
     let table = Windows1251::new();
@@ -329,25 +329,16 @@ impl Columns {
         headers
     }
 
-    pub(crate) fn row(
-        &self,
-        c: &Contact,
-        policy: &FreshnessPolicy,
-        today: NaiveDate,
-    ) -> Vec<String> {
-        self.cells(c, policy, today)
+    /// A contact's cells as text, with `freshness` in the "Актуальность" column.
+    pub(crate) fn row(&self, c: &Contact, freshness: &str) -> Vec<String> {
+        self.cells(c, freshness)
             .into_iter()
             .map(Cell::into_text)
             .collect()
     }
 
     /// A contact's row with its dates kept as dates, for formats that have a date type.
-    pub(crate) fn cells(
-        &self,
-        c: &Contact,
-        policy: &FreshnessPolicy,
-        today: NaiveDate,
-    ) -> Vec<Cell> {
+    pub(crate) fn cells(&self, c: &Contact, freshness: &str) -> Vec<Cell> {
         let text = |s: &str| Cell::Text(s.to_owned());
         let date = |d: Option<NaiveDate>| d.map_or(Cell::Text(String::new()), Cell::Date);
         let blank = || Cell::Text(String::new());
@@ -388,7 +379,7 @@ impl Columns {
             text(c.status.key()),
             date(c.confirmed_on),
             date(c.added_on),
-            text(freshness_label(policy.of(c, today))),
+            text(freshness),
             text(&c.inn),
             text(&c.kpp),
             Cell::Text(c.tags.join(", ")),
@@ -439,8 +430,31 @@ impl Cell {
     }
 }
 
+/// The headers and rows Kartoteka's export has for `contacts`, without the columns in
+/// which every contact has what a new record has (the status "potential", no dates, no
+/// freshness): an import of the table gets back the contacts, and what the import gives
+/// every new record instead of what is left out.
+pub(crate) fn table_cells(contacts: &[&Contact]) -> (Vec<String>, Vec<Vec<String>>) {
+    let columns = Columns::of(contacts);
+    let headers = columns.headers();
+    let rows: Vec<Vec<String>> = contacts.iter().map(|c| columns.row(c, "")).collect();
+    let blank = columns.row(&Contact::default(), "");
+    let keep: Vec<bool> = (0..headers.len())
+        .map(|i| rows.iter().any(|row| row[i] != blank[i]))
+        .collect();
+    let pick = |cells: Vec<String>| -> Vec<String> {
+        cells
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|(cell, &kept)| kept.then_some(cell))
+            .collect()
+    };
+    let rows = rows.into_iter().map(pick).collect();
+    (pick(headers), rows)
+}
+
 /// The state as the "Актуальность" column shows it to a Russian reader.
-fn freshness_label(state: Freshness) -> &'static str {
+pub(crate) fn freshness_label(state: Freshness) -> &'static str {
     match state {
         Freshness::Fresh => "свежий",
         Freshness::Due => "скоро устареет",
@@ -912,7 +926,7 @@ pub(crate) mod tests {
                 .iter()
                 .position(|h| h == "Актуальность")
                 .unwrap();
-            columns.row(&contact, &policy, today())[at].clone()
+            columns.row(&contact, freshness_label(policy.of(&contact, today())))[at].clone()
         };
         assert_eq!(row(Some(today())), "свежий");
         assert_eq!(row(Some(day(2025, 9, 5))), "скоро устареет");

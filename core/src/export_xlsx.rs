@@ -116,7 +116,10 @@ pub fn export_xlsx<'a>(
     for (at, contact) in contacts.iter().enumerate() {
         let row = at as u32 + 1;
         for (col, cell) in columns
-            .cells(contact, policy, today)
+            .cells(
+                contact,
+                crate::export::freshness_label(policy.of(contact, today)),
+            )
             .into_iter()
             .enumerate()
         {

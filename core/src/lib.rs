@@ -13,6 +13,8 @@
 //! - [`dedupe`]: finding the record an imported contact duplicates, and merging them.
 //! - [`export`], [`export_xlsx`]: CSV files and .xlsx workbooks out, in a layout
 //!   [`import`] reads back unchanged.
+//! - [`export`]: CSV files out, in a layout [`import`] reads back unchanged.
+//! - [`vcard`]: vCard files (.vcf) out; [`import`] reads them in.
 //! - [`search`]: the search box.
 //! - [`merge`]: records of the base entered twice, merged field by field.
 //! - [`undo`]: taking back an import or a merge, keeping later edits.
@@ -49,6 +51,7 @@ pub mod search;
 pub mod suppression;
 pub mod undo;
 pub mod validate;
+pub mod vcard;
 
 pub use agenda::{birthday_within, next_step, next_step_overdue, purge_due, BIN_DAYS};
 pub use analytics::{
@@ -80,9 +83,10 @@ pub use freshness::{
 };
 pub use history::{became_client_on, new_record_history, record_changes};
 pub use import::{
-    decode, map_row, prepare, prepare_xlsx, read_table, read_xlsx, recognise, sniff_delimiter,
-    Decoded, Field, ImportContext, ImportError, Layout, MappedRow, Mapping, Prepared, Row,
-    RowIssue, RowIssueKind, SlotPart, Table, XLSX_DELIMITER, XLSX_ENCODING,
+    decode, is_vcard, map_row, prepare, prepare_vcard, prepare_xlsx, read_table, read_xlsx,
+    recognise, sniff_delimiter, CardProblem, Decoded, Field, ImportContext, ImportError, Layout,
+    MappedRow, Mapping, Prepared, Row, RowIssue, RowIssueKind, SlotPart, Table, VCARD_DELIMITER,
+    XLSX_DELIMITER, XLSX_ENCODING,
 };
 pub use lang::Lang;
 pub use links::{mailto_href, messenger_href, tel_href, website_href};
@@ -107,3 +111,4 @@ pub use requisites::{
 pub use search::{Query, SearchEntry};
 pub use suppression::{fingerprints, Suppression};
 pub use validate::{is_valid_email, is_valid_inn};
+pub use vcard::{export_vcard, VcardVersion};

@@ -6,9 +6,9 @@ use kartoteka_core::companies::link_companies;
 use kartoteka_core::custom::{adopt_extras, CustomField, CustomKind};
 use kartoteka_core::undo::ChangeKind;
 use kartoteka_core::{
-    history, map_row, prepare, prepare_xlsx, resolve, Contact, ContactKind, Duplicate,
-    DuplicateOutcome, DuplicatePolicy, Field, ImportContext, ImportError, MatchIndex, Prepared,
-    RowIssue, RowIssueKind,
+    history, is_vcard, map_row, prepare, prepare_vcard, prepare_xlsx, resolve, Contact,
+    ContactKind, Duplicate, DuplicateOutcome, DuplicatePolicy, Field, ImportContext, ImportError,
+    MatchIndex, Prepared, RowIssue, RowIssueKind,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -79,6 +79,12 @@ fn is_workbook(name: &str, bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || name.to_lowercase().ends_with(".xlsx")
 }
 
+/// A vCard file by its name, or by its first line whatever it is called.
+fn is_vcard_file(name: &str, bytes: &[u8]) -> bool {
+    let name = name.to_lowercase();
+    name.ends_with(".vcf") || name.ends_with(".vcard") || is_vcard(bytes)
+}
+
 #[component]
 pub fn ImportScreen() -> impl IntoView {
     let i18n = use_i18n();
@@ -109,6 +115,8 @@ pub fn ImportScreen() -> impl IntoView {
                 Ok(bytes) => {
                     let prepared = if is_workbook(&name, &bytes) {
                         prepare_xlsx(&bytes, None)
+                    } else if is_vcard_file(&name, &bytes) {
+                        prepare_vcard(&bytes)
                     } else {
                         prepare(&bytes)
                     };
@@ -145,7 +153,7 @@ pub fn ImportScreen() -> impl IntoView {
                     {t!(i18n, import_choose)}
                     <input
                         type="file"
-                        accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        accept=".csv,.txt,.tsv,.xlsx,.vcf,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         node_ref=input
                         data-testid="import-input"
                         on:change=on_file
@@ -186,7 +194,7 @@ async fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
     };
     let table = &prepared.table;
     let mut mapped = Vec::with_capacity(table.rows.len());
-    let mut skipped = Vec::new();
+    let mut skipped = prepared.unreadable.clone();
     let mut warnings = Vec::new();
     let suppression = state.settings.with_untracked(|s| s.suppression.clone());
     for rows in table.rows.chunks(ROWS_PER_STEP) {
@@ -322,6 +330,7 @@ fn import_error(i18n: I18nContext<Locale>, error: &ImportError) -> String {
         )
         .to_string(),
         ImportError::Workbook { .. } => t_string!(i18n, import_error_workbook).to_string(),
+        ImportError::NoCards => t_string!(i18n, import_error_no_cards).to_string(),
         other => other.to_string(),
     };
     t_string!(i18n, import_failed, reason = reason).to_string()
@@ -338,7 +347,7 @@ pub async fn run_import(
     channel: BatchChannel,
     step: RwSignal<Step, LocalStorage>,
 ) {
-    let total = plan.prepared.table.rows.len();
+    let total = plan.prepared.record_count();
     step.set(Step::Importing { done: 0, total });
     gloo_timers::future::TimeoutFuture::new(0).await;
 

@@ -24,7 +24,7 @@ pub fn Preview(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let prepared = &plan.prepared;
-    let rows = prepared.table.rows.len();
+    let rows = prepared.record_count();
     let delimiter = match prepared.delimiter {
         b';' => t_string!(i18n, delimiter_semicolon).to_string(),
         b',' => t_string!(i18n, delimiter_comma).to_string(),
@@ -41,6 +41,7 @@ pub fn Preview(
         Layout::Bitrix24 => t_string!(i18n, layout_bitrix24),
         Layout::AmoCrm => t_string!(i18n, layout_amocrm),
         Layout::Thunderbird => t_string!(i18n, layout_thunderbird),
+        Layout::Vcard => t_string!(i18n, layout_vcard),
         _ => t_string!(i18n, layout_unknown),
     };
     let encoding = match prepared.decoded_encoding {

@@ -143,6 +143,9 @@ pub enum Layout {
     /// Thunderbird's address book export, in English ("Primary Email", "Mobile Number")
     /// or Russian ("Отображаемое имя", "Основной адрес эл. почты").
     Thunderbird,
+    /// A vCard file (.vcf), read by [`prepare_vcard`](super::prepare_vcard) into the
+    /// columns of Kartoteka's own export.
+    Vcard,
     /// Anything else; columns may still be recognised one by one.
     Unknown,
 }
@@ -242,7 +245,7 @@ pub(crate) fn normalise_header(header: &str) -> String {
     words
 }
 
-fn field_of(header: &str) -> Option<Field> {
+pub(super) fn field_of(header: &str) -> Option<Field> {
     if header.starts_with(EXTRA_PREFIX) {
         return Some(Field::Extra);
     }
@@ -473,7 +476,7 @@ fn is_distinctive(layout: Layout, header: &str) -> bool {
                 | "личный email"
                 | "ближайшая задача"
         ),
-        Layout::Kartoteka | Layout::RussianExcel | Layout::Unknown => false,
+        Layout::Kartoteka | Layout::RussianExcel | Layout::Vcard | Layout::Unknown => false,
     }
 }
 
@@ -486,7 +489,11 @@ fn layout_field(layout: Layout, header: &str) -> Option<Option<Field>> {
         Layout::Outlook => outlook_field(header),
         Layout::Thunderbird => thunderbird_field(header),
         Layout::Bitrix24 => bitrix_field(header),
-        Layout::Kartoteka | Layout::RussianExcel | Layout::AmoCrm | Layout::Unknown => None,
+        Layout::Kartoteka
+        | Layout::RussianExcel
+        | Layout::AmoCrm
+        | Layout::Vcard
+        | Layout::Unknown => None,
     }
 }
 

@@ -20,6 +20,7 @@ use super::header::{
     normalise_header, Field, Layout, Mapping, SlotPart, CUSTOM_PREFIX, EXTRA_PREFIX,
 };
 use super::table::Row;
+use super::vcard::CardProblem;
 use crate::date::{format_date, parse_excel_serial, DateOrder, DateReading};
 use crate::model::{
     Address, AddressKind, Birthday, Contact, ContactKind, Email, EmailKind, KindKey, Messenger,
@@ -94,10 +95,24 @@ pub enum RowIssueKind {
     /// The person was erased from the base on their request (a phone, e-mail or ИНН
     /// matches a kept fingerprint); the row is not imported.
     Erased,
+    /// Card `card` (counted from 1) of a vCard file cannot be read, for the reason given;
+    /// it is not imported. [`RowIssue::row`] is the file's line where the problem is, and
+    /// [`RowIssue::value`] the bad line, or the card's name when the whole card is at
+    /// fault. For text outside any card, `card` is the card before it (0 before the
+    /// first).
+    BadCard {
+        /// The card's number in the file, from 1.
+        card: usize,
+        /// What is wrong with it.
+        problem: CardProblem,
+    },
 }
 
 impl fmt::Display for RowIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let RowIssueKind::BadCard { card, problem } = self.kind {
+            return write_bad_card(f, self.row, card, problem, &self.value);
+        }
         write!(f, "row {}", self.row)?;
         if let Some(column) = &self.column {
             write!(f, ", column \"{column}\"")?;
@@ -163,7 +178,43 @@ impl fmt::Display for RowIssue {
                 ": \"{value}\" is an international number that lost its +, imported as \
                  \"+{value}\""
             ),
+            RowIssueKind::BadCard { .. } => Ok(()),
         }
+    }
+}
+
+/// A [`RowIssueKind::BadCard`], which names a card and a line rather than a row.
+fn write_bad_card(
+    f: &mut fmt::Formatter<'_>,
+    line: usize,
+    card: usize,
+    problem: CardProblem,
+    value: &str,
+) -> fmt::Result {
+    match problem {
+        CardProblem::Unterminated => write!(
+            f,
+            "card {card} (line {line}) has no END:VCARD, so it is skipped: \"{value}\""
+        ),
+        CardProblem::NotAProperty => write!(
+            f,
+            "card {card}, line {line}: \"{value}\" is not a vCard property, so the card \
+             is skipped"
+        ),
+        CardProblem::NothingIdentifies => write!(
+            f,
+            "card {card} (line {line}) has no name, company, phone, e-mail or messenger, \
+             so it is skipped"
+        ),
+        CardProblem::OutsideCard if card == 0 => write!(
+            f,
+            "line {line}: \"{value}\" stands before the first card, so it is skipped"
+        ),
+        CardProblem::OutsideCard => write!(
+            f,
+            "line {line}: \"{value}\" stands outside any card (after card {card}), so it \
+             is skipped"
+        ),
     }
 }
 

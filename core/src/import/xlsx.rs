@@ -108,6 +108,7 @@ pub fn prepare_xlsx(bytes: &[u8], sheet: Option<usize>) -> Result<Prepared, Impo
         delimiter: XLSX_DELIMITER,
         table,
         mapping,
+        unreadable: Vec::new(),
     })
 }
 
