@@ -454,6 +454,12 @@ async fn replace_in(
     )
     .await
     .map_err(StorageError::from_rexie)?;
+    put_schema(&meta).await?;
+    Ok(())
+}
+
+/// Records that the base is in the current data format.
+async fn put_schema(meta: &Store) -> Result<(), StorageError> {
     meta.put(
         &JsValue::from_f64(f64::from(SCHEMA_VERSION)),
         Some(&JsValue::from_str(SCHEMA_KEY)),
@@ -513,12 +519,7 @@ async fn migrate_in(tx: &Transaction) -> Result<Option<String>, StorageError> {
             .await
             .map_err(StorageError::from_rexie)?;
     }
-    meta.put(
-        &JsValue::from_f64(f64::from(SCHEMA_VERSION)),
-        Some(&JsValue::from_str(SCHEMA_KEY)),
-    )
-    .await
-    .map_err(StorageError::from_rexie)?;
+    put_schema(&meta).await?;
     Ok((contacts > 0 || !damaged.is_empty()).then(|| {
         format!(
             "base migrated from data format {from} to {SCHEMA_VERSION}: {contacts} records, \

@@ -15,6 +15,7 @@ use crate::state::{now, use_app};
 use crate::storage::prefs::Prefs;
 use crate::storage::{BaseSettings, SCHEMA_VERSION};
 use crate::ui::download::download;
+use crate::ui::file_input::{read_file, take_file};
 use crate::ui::format;
 use crate::ui::list::ListPrefs;
 use crate::ui::notice::storage_message;
@@ -63,16 +64,9 @@ pub fn BackupSection() -> impl IntoView {
     };
 
     let on_file = move |_| {
-        let Some(file) = input
-            .get_untracked()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = take_file(input) else {
             return;
         };
-        if let Some(input) = input.get_untracked() {
-            input.set_value("");
-        }
         step.set(Step::Reading);
         leptos::task::spawn_local(async move {
             let next = match read_file(&file).await {
@@ -291,11 +285,4 @@ fn backup_message(i18n: I18nContext<Locale>, error: &BackupError) -> String {
         }
         _ => error.to_string(),
     }
-}
-
-async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ()> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| ())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -13,6 +13,7 @@ mod duplicate_hints;
 mod duplicates;
 mod editor;
 mod export;
+mod file_input;
 mod form;
 mod format;
 mod import;
