@@ -63,14 +63,22 @@ pub enum ExportFormat {
     /// An Excel workbook.
     #[serde(rename = "xlsx")]
     Xlsx,
+    /// vCard 3.0, which phones and older Outlook read.
+    #[serde(rename = "vcard3")]
+    Vcard3,
+    /// vCard 4.0.
+    #[serde(rename = "vcard4")]
+    Vcard4,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::CsvExcel,
         ExportFormat::CsvPlain,
         ExportFormat::CsvWindows1251,
         ExportFormat::Xlsx,
+        ExportFormat::Vcard3,
+        ExportFormat::Vcard4,
     ];
 
     pub fn key(self) -> &'static str {
@@ -79,6 +87,8 @@ impl ExportFormat {
             ExportFormat::CsvPlain => "plain",
             ExportFormat::CsvWindows1251 => "windows1251",
             ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Vcard3 => "vcard3",
+            ExportFormat::Vcard4 => "vcard4",
         }
     }
 

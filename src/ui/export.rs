@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use kartoteka_core::{
-    export_csv_windows1251, export_csv_with_fields, export_xlsx, Contact, CsvPreset, Unencodable,
-    XlsxExportError,
+    export_csv_windows1251, export_csv_with_fields, export_vcard, export_xlsx, Contact, CsvPreset,
+    Unencodable, VcardVersion, XlsxExportError,
 };
 use leptos::prelude::*;
 
@@ -32,6 +32,8 @@ pub fn format_label(i18n: leptos_i18n::I18nContext<Locale>, format: ExportFormat
         ExportFormat::CsvPlain => t_string!(i18n, preset_plain).to_string(),
         ExportFormat::CsvWindows1251 => t_string!(i18n, preset_windows1251).to_string(),
         ExportFormat::Xlsx => t_string!(i18n, preset_xlsx).to_string(),
+        ExportFormat::Vcard3 => "vCard 3.0".to_owned(),
+        ExportFormat::Vcard4 => "vCard 4.0".to_owned(),
     }
 }
 
@@ -61,6 +63,18 @@ pub fn export_contacts(
                 .map_err(ExportProblem::Xlsx)?,
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        // What vCard has no place for (status, source, requisites) stays
+        // behind; the CSV and .xlsx exports carry everything.
+        ExportFormat::Vcard3 => (
+            export_vcard(contacts.iter().copied(), VcardVersion::V3),
+            "vcf",
+            "text/vcard;charset=utf-8",
+        ),
+        ExportFormat::Vcard4 => (
+            export_vcard(contacts.iter().copied(), VcardVersion::V4),
+            "vcf",
+            "text/vcard;charset=utf-8",
         ),
     };
     let name = format!("kartoteka-{}.{extension}", today.format("%Y-%m-%d"));

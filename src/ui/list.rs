@@ -21,7 +21,6 @@ use crate::ui::badge::FreshnessBadge;
 use crate::ui::bulk::BulkBar;
 use crate::ui::export::{export_contacts, format_label, ExportProblem, ExportProblemView};
 use crate::ui::segments::SegmentBar;
-use crate::ui::vcard_export::VcardExport;
 use crate::ui::{format, labels};
 
 /// Every row has the same height, so the rows in view follow from the
@@ -126,7 +125,6 @@ pub fn ListScreen() -> impl IntoView {
                     <button class="button" data-testid="export-csv" on:click=move |_| export_in(format.get_untracked())>
                         {t!(i18n, export)}
                     </button>
-                    <VcardExport visible />
                 </div>
                 <ExportProblemView problem on_utf8=export_utf8 />
             </div>

@@ -29,7 +29,6 @@ mod queue;
 mod segments;
 mod settings;
 mod timeline;
-mod vcard_export;
 
 pub use bin::BinScreen;
 pub use channels::ChannelsScreen;

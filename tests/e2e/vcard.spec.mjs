@@ -60,10 +60,10 @@ for (const version of ['3.0', '4.0']) {
     await expect(page.getByTestId('contact-row')).toHaveCount(1);
     await search(page, '');
     await expect(page.getByTestId('contact-row')).toHaveCount(5);
-    await page.getByTestId('export-vcard-version').selectOption(version);
+    await page.getByTestId('export-preset').selectOption(`vcard${version[0]}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('export-vcard').click(),
+      page.getByTestId('export-csv').click(),
     ]);
     expect(download.suggestedFilename()).toBe('kartoteka-2026-12-03.vcf');
     const bytes = fs.readFileSync(await download.path());
