@@ -68,7 +68,15 @@ test('four exports, a repeated one, and the last import undone', async ({ page }
   await expect(rows.nth(2)).toContainText('bitrix24_contacts.csv');
   await expect(rows.nth(3)).toContainText('Контакты Google, 2026-12');
 
-  // Undo the real amoCRM import (the second entry; the repeat changed nothing).
+  // The last import, the repeat, changed nothing, and undoing it changes nothing.
+  acceptNextDialog(page);
+  await rows.nth(0).getByTestId('journal-undo').click();
+  await expect(page.getByTestId('undo-report')).toContainText('возвращено записей — 0, удалено созданных — 0');
+  await expect(rows.nth(0).getByTestId('journal-undone')).toBeVisible();
+  expect(await baseCount(page)).toBe(afterAmo);
+
+  // Then the amoCRM import itself.
+  await page.goto('./#/import');
   acceptNextDialog(page);
   await rows.nth(1).getByTestId('journal-undo').click();
   await expect(page.getByTestId('undo-report')).toBeVisible();
