@@ -68,9 +68,10 @@ pub use freshness::{
 };
 pub use history::{became_client_on, new_record_history, record_changes};
 pub use import::{
-    decode, map_row, prepare, prepare_xlsx, read_table, read_xlsx, recognise, sniff_delimiter,
-    Decoded, Field, ImportContext, ImportError, Layout, MappedRow, Mapping, Prepared, Row,
-    RowIssue, RowIssueKind, SlotPart, Table, XLSX_DELIMITER, XLSX_ENCODING,
+    decode, decode_as, encoding_label, map_row, prepare, prepare_as, prepare_xlsx, read_table,
+    read_xlsx, recognise, sniff_delimiter, Decoded, Encoding, Field, ImportContext, ImportError,
+    Layout, MappedRow, Mapping, Prepared, Row, RowIssue, RowIssueKind, SlotPart, Table, ENCODINGS,
+    XLSX_DELIMITER, XLSX_ENCODING,
 };
 pub use lang::Lang;
 pub use links::{mailto_href, messenger_href, tel_href, website_href};
