@@ -68,10 +68,10 @@ pub use freshness::{
 };
 pub use history::{became_client_on, new_record_history, record_changes};
 pub use import::{
-    decode, decode_as, encoding_label, map_row, prepare, prepare_as, prepare_xlsx, read_table,
-    read_xlsx, recognise, sniff_delimiter, Decoded, Encoding, Field, ImportContext, ImportError,
-    Layout, MappedRow, Mapping, Prepared, Row, RowIssue, RowIssueKind, SlotPart, Table, ENCODINGS,
-    XLSX_DELIMITER, XLSX_ENCODING,
+    apply_targets, decode, decode_as, encoding_label, header_set_key, map_row, prepare, prepare_as,
+    prepare_xlsx, read_table, read_xlsx, recognise, sniff_delimiter, target_choices, Decoded,
+    Encoding, Field, ImportContext, ImportError, Layout, MappedRow, Mapping, Prepared, Row,
+    RowIssue, RowIssueKind, SlotPart, Table, Target, ENCODINGS, XLSX_DELIMITER, XLSX_ENCODING,
 };
 pub use lang::Lang;
 pub use links::{mailto_href, messenger_href, tel_href, website_href};

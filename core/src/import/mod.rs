@@ -11,12 +11,14 @@
 //! a [`RowIssue`] concerns one row (and usually one column) and is either a warning on an
 //! imported contact or the reason a row was skipped.
 
+mod choice;
 mod decode;
 mod header;
 mod map;
 mod table;
 mod xlsx;
 
+pub use choice::{apply_targets, header_set_key, target_choices, Target};
 pub use decode::{decode, decode_as, encoding_label, Decoded, ENCODINGS};
 pub use encoding_rs::Encoding;
 pub use header::{recognise, Field, Layout, Mapping, SlotPart};
