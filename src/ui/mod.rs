@@ -12,6 +12,7 @@ mod editor;
 mod form;
 mod format;
 mod import;
+mod import_mapping;
 mod import_preview;
 mod import_report;
 mod labels;
