@@ -242,8 +242,9 @@ pub fn Columns(editable: bool) -> impl IntoView {
                     }
                     .into_any()
                 };
+                let key = header.clone();
                 view! {
-                    <tr data-testid="mapping-row">
+                    <tr data-testid="mapping-row" data-header=key>
                         <td>{header}</td>
                         <td>{cell}</td>
                         <td class="examples" data-testid="mapping-examples">{examples}</td>

@@ -348,10 +348,10 @@ fn Unreadable() -> impl IntoView {
             }
             let encoding = plan.prepared.decoded_encoding;
             let message = if encoding == "UTF-8" && plan.reading.detected == "UTF-8" {
-                t_string!(i18n, import_unreadable_utf8, rows = rows).to_string()
+                t_string!(i18n, import_unreadable_utf8, count = unreadable.len(), rows = rows).to_string()
             } else {
                 let encoding = encoding_label(encoding).to_owned();
-                t_string!(i18n, import_unreadable, encoding = encoding, rows = rows).to_string()
+                t_string!(i18n, import_unreadable, count = unreadable.len(), encoding = encoding, rows = rows).to_string()
             };
             let numbers = unreadable.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
             Some(view! {

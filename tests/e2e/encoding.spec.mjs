@@ -80,6 +80,6 @@ test('damaged UTF-8 is read as UTF-8 and its unreadable rows are named', async (
   const warning = page.getByTestId('import-unreadable');
   await expect(warning).toHaveAttribute('data-rows', '3');
   await expect(warning).toContainText('Файл в UTF-8, но часть байтов в нём повреждена');
-  await expect(warning).toContainText('в строках 3');
+  await expect(warning).toContainText('в строке 3. Проверьте эту строку');
   await page.screenshot({ path: '/tmp/pv/encoding-damaged.png', fullPage: true });
 });

@@ -6,8 +6,7 @@ import { fixture, openApp, storedContacts } from './helpers.mjs';
 const INVENTED = fixture('mapping_invented_headers.csv');
 
 /** The mapping screen's row of the column headed `header`. */
-const column = (page, header) =>
-  page.getByTestId('mapping-screen').getByTestId('mapping-row').filter({ hasText: header });
+const column = (page, header) => page.getByTestId('mapping-screen').locator(`tr[data-header="${header}"]`);
 
 test('unknown headers are mapped by hand, imported, and mapped alike the next time', async ({ page }) => {
   await openApp(page);
@@ -104,6 +103,6 @@ test('a recognised file can be mapped by hand, a column left out or made an own 
   await page.goto('./#/import');
   await page.getByTestId('import-input').setInputFiles(file);
   await expect(page.getByTestId('mapping-remembered')).toBeVisible();
-  await expect(page.getByTestId('mapping-row').filter({ hasText: 'Размер парка' }).getByTestId('custom-from-column')).toBeChecked();
-  await expect(page.getByTestId('mapping-row').filter({ hasText: 'Комментарий' })).toContainText('не импортировать');
+  await expect(page.locator('tr[data-header="Размер парка"]').getByTestId('custom-from-column')).toBeChecked();
+  await expect(page.locator('tr[data-header="Комментарий"]')).toContainText('не импортировать');
 });
