@@ -242,7 +242,7 @@ pub fn Preview(
             <Show when=move || !editing.get()>
                 <h2>{t!(i18n, import_mapping)}</h2>
                 <Columns editable=false />
-                <button class="button" data-testid="edit-mapping" on:click=move |_| editing.set(true)>{t!(i18n, import_edit_mapping)}</button>
+                <button class="button" data-testid="edit-mapping" on:click=move |_| open_mapping(editing)>{t!(i18n, import_edit_mapping)}</button>
             </Show>
         </div>
     }
@@ -488,4 +488,21 @@ pub fn target_label(i18n: I18nContext<Locale>, target: Target) -> String {
         Target::Own => t_string!(i18n, import_target_own).to_string(),
         Target::Field(field) => field_label(i18n, Some(field)),
     }
+}
+
+/// Opens the mapping screen, which appears above the sample rows, and brings
+/// it into view: the button that opens it is at the bottom of the preview.
+fn open_mapping(editing: RwSignal<bool>) {
+    editing.set(true);
+    // The screen renders on the next tick; look after it.
+    gloo_timers::callback::Timeout::new(0, || {
+        let screen = document()
+            .query_selector("[data-testid=\"mapping-screen\"]")
+            .ok()
+            .flatten();
+        if let Some(screen) = screen {
+            screen.scroll_into_view();
+        }
+    })
+    .forget();
 }

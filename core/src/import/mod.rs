@@ -5,7 +5,9 @@
 //! into headers and numbered rows, [`recognise`] what each column holds; then
 //! [`map_row`] turns each row into a contact. [`prepare`] runs the first four at once.
 //! A workbook's sheets become the same tables through [`read_xlsx`], and
-//! [`prepare_xlsx`] picks the sheet and recognises it.
+//! [`prepare_xlsx`] picks the sheet and recognises it. When the guess was wrong,
+//! [`prepare_as`] reads the file in the encoding the user chose, and [`apply_targets`]
+//! turns the [`Target`]s the user chose for the columns into a [`Mapping`].
 //!
 //! Errors come in two sizes. An [`ImportError`] means the file as a whole cannot be read;
 //! a [`RowIssue`] concerns one row (and usually one column) and is either a warning on an
