@@ -6,8 +6,8 @@ use crate::i18n::*;
 use crate::route::{use_route, Route};
 use crate::state::{local_today, AppState, Load};
 use crate::ui::{
-    BinScreen, ChannelsScreen, ContactPanel, ImportScreen, ListScreen, NoticeBar, QueueScreen,
-    SettingsScreen, StorageProblem,
+    BinScreen, ChannelsScreen, ContactPanel, DuplicatesScreen, ImportScreen, ListScreen, NoticeBar,
+    QueueScreen, SettingsScreen, StorageProblem,
 };
 
 #[component]
@@ -88,6 +88,7 @@ fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
                 {tab(Route::Queue, t!(i18n, nav_queue).into_any(), "nav-queue")}
                 {tab(Route::Channels, t!(i18n, nav_channels).into_any(), "nav-channels")}
                 {tab(Route::Import, t!(i18n, nav_import).into_any(), "nav-import")}
+                {tab(Route::Duplicates, t!(i18n, nav_duplicates).into_any(), "nav-duplicates")}
                 {tab(Route::Bin, t!(i18n, nav_bin).into_any(), "nav-bin")}
                 {tab(Route::Settings, t!(i18n, nav_settings).into_any(), "nav-settings")}
             </nav>
@@ -118,12 +119,18 @@ fn Screens(route: ReadSignal<Route>) -> impl IntoView {
         Route::Bin => Some(view! { <BinScreen /> }.into_any()),
         Route::Queue => Some(view! { <QueueScreen /> }.into_any()),
         Route::Channels => Some(view! { <ChannelsScreen /> }.into_any()),
+        Route::Duplicates => Some(view! { <DuplicatesScreen /> }.into_any()),
         _ => None,
     };
     let on_list = move || {
         !matches!(
             route.get(),
-            Route::Import | Route::Settings | Route::Bin | Route::Queue | Route::Channels
+            Route::Import
+                | Route::Settings
+                | Route::Bin
+                | Route::Queue
+                | Route::Channels
+                | Route::Duplicates
         )
     };
     let has_panel = move || {

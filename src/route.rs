@@ -23,6 +23,8 @@ pub enum Route {
     NewCold,
     /// The channel report, its charts and the list of channels.
     Channels,
+    /// Records of the base entered twice, and merging them.
+    Duplicates,
     Settings,
 }
 
@@ -40,6 +42,7 @@ impl Route {
             ("bin", _) => Route::Bin,
             ("queue", _) => Route::Queue,
             ("channels", _) => Route::Channels,
+            ("duplicates", _) => Route::Duplicates,
             ("import", _) => Route::Import,
             ("settings", _) => Route::Settings,
             _ => Route::List,
@@ -56,6 +59,7 @@ impl Route {
             Route::Queue => "#/queue".into(),
             Route::NewCold => "#/new/cold".into(),
             Route::Channels => "#/channels".into(),
+            Route::Duplicates => "#/duplicates".into(),
             Route::Import => "#/import".into(),
             Route::Settings => "#/settings".into(),
         }

@@ -11,10 +11,14 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use kartoteka_core::agenda::purge_due;
 use kartoteka_core::companies::{link_companies, rename_company, unlink_people};
+use kartoteka_core::merge::merge;
+use kartoteka_core::undo::{
+    plan_undo, ChangeKind, ChangeSet, ChangeSummary, KeptEdit, KEPT_CHANGES,
+};
 use kartoteka_core::{history, Contact, ContactKind, Timestamp};
 use leptos::prelude::*;
 
-use crate::storage::{Base, BaseSettings, Dirty, Repository, StorageError};
+use crate::storage::{Base, BaseSettings, MetaWrites, Repository, StorageError};
 
 /// Where opening the base stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +39,10 @@ pub enum Notice {
     /// A bulk action changed this many records.
     Changed(usize),
     SettingsSaved,
+    /// An import or a merge was taken back.
+    Undone,
+    /// Two records became one.
+    Merged,
     Error(StorageError),
 }
 
@@ -49,6 +57,19 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Chunks that failed to load, reported once on start.
     pub damaged: RwSignal<Vec<StorageError>>,
+    /// Recent imports and merges, newest first, each of which can be undone.
+    pub journal: RwSignal<Vec<ChangeSummary>>,
+}
+
+/// What an undo did, for the message that follows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Undone {
+    /// Records put back as they were, or restored.
+    pub reverted: usize,
+    /// Records the change had created, removed again.
+    pub removed: usize,
+    /// What stayed because it was edited after the change.
+    pub kept: Vec<KeptEdit>,
 }
 
 impl AppState {
@@ -62,6 +83,7 @@ impl AppState {
             today: RwSignal::new(local_today()),
             notice: RwSignal::new(None),
             damaged: RwSignal::new(Vec::new()),
+            journal: RwSignal::new(Vec::new()),
         }
     }
 
@@ -83,6 +105,7 @@ impl AppState {
                 self.repository.set_value(Some(Rc::new(repository)));
                 self.settings.set(loaded.settings);
                 self.damaged.set(loaded.damaged);
+                self.journal.set(loaded.journal);
                 self.version.update(|v| *v += 1);
                 self.load.set(Load::Ready);
                 self.empty_old_bin().await;
@@ -294,6 +317,18 @@ impl AppState {
         upserts: Vec<Contact>,
         removals: Vec<String>,
     ) -> Result<(), StorageError> {
+        self.apply_with_meta(upserts, removals, MetaWrites::default())
+            .await
+    }
+
+    /// [`AppState::apply_changes`], with `meta` entries in the same
+    /// transaction.
+    async fn apply_with_meta(
+        self,
+        upserts: Vec<Contact>,
+        removals: Vec<String>,
+        meta: MetaWrites,
+    ) -> Result<(), StorageError> {
         let previous: Vec<Contact> = self.base.with_value(|b| {
             upserts
                 .iter()
@@ -319,7 +354,15 @@ impl AppState {
                 dirty
             })
             .unwrap_or_default();
-        let stored = self.persist(&dirty).await;
+        let stored = match self.repository() {
+            Some(repository) => {
+                let payload = self.base.with_value(|b| repository.payload(b, &dirty));
+                repository
+                    .write_with_meta(&payload, &dirty.delete, &meta, |_, _| {})
+                    .await
+            }
+            None => Err(not_open()),
+        };
         if stored.is_err() {
             self.base.update_value(|b| {
                 for id in &new_ids {
@@ -352,12 +395,22 @@ impl AppState {
     /// Stores an import's new and updated contacts in one transaction:
     /// all of them land, or none, and the base in memory is put back as it
     /// was when storing fails. `on_progress(done, total)` hears each chunk.
+    ///
+    /// The import is kept in the journal, in the same transaction, so that
+    /// it can be undone: `kind` says what it was.
     pub async fn store_import(
         self,
+        kind: ChangeKind,
         added: Vec<Contact>,
         updated: Vec<Contact>,
         on_progress: impl Fn(usize, usize),
     ) -> Result<(), StorageError> {
+        let change = self.base.with_value(|b| {
+            ChangeSet::new(new_id(), kind, now(), &added, &updated, Vec::new(), |id| {
+                b.by_id(id).cloned()
+            })
+        });
+        let (meta, journal) = self.journal_with(&change);
         let new_ids: Vec<String> = added.iter().map(|c| c.id.clone()).collect();
         let previous: Vec<Contact> = self.base.with_value(|b| {
             updated
@@ -373,11 +426,14 @@ impl AppState {
             Some(repository) => {
                 let payload = self.base.with_value(|b| repository.payload(b, &dirty));
                 repository
-                    .write_payload_with_progress(&payload, &dirty.delete, on_progress)
+                    .write_with_meta(&payload, &dirty.delete, &meta, on_progress)
                     .await
             }
             None => Err(not_open()),
         };
+        if stored.is_ok() {
+            self.journal.set(journal);
+        }
         if stored.is_err() {
             self.base.update_value(|b| {
                 for id in &new_ids {
@@ -388,6 +444,137 @@ impl AppState {
         }
         self.changed();
         stored
+    }
+
+    /// The journal with `change` added in front, and the writes that store
+    /// both; the oldest changes fall off it.
+    fn journal_with(&self, change: &ChangeSet) -> (MetaWrites, Vec<ChangeSummary>) {
+        let mut journal = self.journal.get_untracked();
+        journal.insert(0, change.summary());
+        let dropped = journal.split_off(journal.len().min(KEPT_CHANGES));
+        (MetaWrites::record(change, &journal, &dropped), journal)
+    }
+
+    /// Takes back an import or a merge (see [`kartoteka_core::undo`]), in
+    /// one transaction: fields edited since keep their later values, and
+    /// the outcome lists them.
+    pub async fn undo_change(self, id: &str) -> Result<Undone, StorageError> {
+        let repository = self.repository().ok_or_else(not_open)?;
+        let Some(change) = repository.read_change(id).await? else {
+            return Err(StorageError::Failed(format!(
+                "change {id} is no longer kept"
+            )));
+        };
+        let plan = self
+            .base
+            .with_value(|b| plan_undo(&change, |id| b.by_id(id).cloned()));
+        let (at, today) = (now(), self.today.get_untracked());
+        let put: Vec<Contact> = self.base.with_value(|b| {
+            plan.put
+                .into_iter()
+                .map(|mut contact| {
+                    if let Some(current) = b.by_id(&contact.id) {
+                        contact.history.clone_from(&current.history);
+                        history::record_changes(current, &mut contact, at, today);
+                        contact.rev = current.rev + 1;
+                        contact.updated_at = at;
+                    }
+                    contact
+                })
+                .collect()
+        });
+        let undone = Undone {
+            reverted: put.len(),
+            removed: plan.remove.len(),
+            kept: plan.kept,
+        };
+        let mut journal = self.journal.get_untracked();
+        for summary in journal.iter_mut().filter(|s| s.id == id) {
+            summary.undone_at = Some(at);
+        }
+        self.apply_with_meta(put, plan.remove, MetaWrites::journal(&journal))
+            .await?;
+        self.journal.set(journal);
+        Ok(undone)
+    }
+
+    /// Merges record `other` into record `kept`, taking `other`'s value for
+    /// the fields named in `take_other`; `other` is removed and, if it was a
+    /// company, its people now work at `kept`. Kept in the journal so that
+    /// it can be undone. Returns the change's id.
+    pub async fn merge_records(
+        self,
+        kept: &str,
+        other: &str,
+        take_other: &[&str],
+    ) -> Result<String, StorageError> {
+        let found = self
+            .base
+            .with_value(|b| Some((b.by_id(kept)?.clone(), b.by_id(other)?.clone())));
+        let Some((kept, other)) = found else {
+            return Err(StorageError::Failed("a record to merge is gone".into()));
+        };
+        let merged = merge(&kept, &other, take_other);
+        let (mut changes, _) = self.prepare_save(merged);
+        let at = now();
+        let today = self.today.get_untracked();
+        let colleagues: Vec<Contact> = self.base.with_value(|b| {
+            b.iter()
+                .filter(|(_, c)| c.company_id.as_deref() == Some(other.id.as_str()))
+                .map(|(_, c)| {
+                    let mut moved = c.clone();
+                    moved.company_id = Some(kept.id.clone());
+                    moved.company.clone_from(&changes[0].company);
+                    history::record_changes(c, &mut moved, at, today);
+                    moved.rev += 1;
+                    moved.updated_at = at;
+                    moved
+                })
+                .collect()
+        });
+        changes.extend(colleagues);
+        let kind = ChangeKind::Merge {
+            kept: kept.display_name(),
+            merged: other.display_name(),
+        };
+        let change = self.base.with_value(|b| {
+            ChangeSet::new(
+                new_id(),
+                kind,
+                at,
+                &[],
+                &changes,
+                vec![other.clone()],
+                |id| b.by_id(id).cloned(),
+            )
+        });
+        let (meta, journal) = self.journal_with(&change);
+        self.apply_with_meta(changes, vec![other.id.clone()], meta)
+            .await?;
+        self.journal.set(journal);
+        Ok(change.id)
+    }
+
+    /// Replaces the whole base and its settings (a restore from a backup)
+    /// in one transaction; on failure the base, stored and in memory, is
+    /// exactly as it was.
+    pub async fn replace_base(
+        self,
+        contacts: Vec<Contact>,
+        settings: BaseSettings,
+    ) -> Result<(), StorageError> {
+        let repository = self.repository().ok_or_else(not_open)?;
+        let count = contacts.len();
+        let base = repository.replace_all(contacts, &settings).await?;
+        log(&format!("base replaced from a backup: {count} records"));
+        self.base.set_value(base);
+        self.settings.set(settings);
+        self.damaged.set(Vec::new());
+        // The restored base is another base: the undo of imports and
+        // merges made on this one would apply to records it may not have.
+        self.journal.set(Vec::new());
+        self.changed();
+        Ok(())
     }
 
     pub async fn save_settings(self, settings: BaseSettings) -> Result<(), StorageError> {
@@ -404,12 +591,6 @@ impl AppState {
 
     fn repository(&self) -> Option<Rc<Repository>> {
         self.repository.get_value()
-    }
-
-    async fn persist(&self, dirty: &Dirty) -> Result<(), StorageError> {
-        let repository = self.repository().ok_or_else(not_open)?;
-        let payload = self.base.with_value(|b| repository.payload(b, dirty));
-        repository.write_payload(&payload, &dirty.delete).await
     }
 
     fn changed(&self) {

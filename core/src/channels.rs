@@ -182,6 +182,27 @@ pub(crate) fn tally<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> Vec<G
     tallied
 }
 
+/// Gives an imported row the channel set for its whole import: rows whose file names no
+/// source get `channel`, and with `replace` every row does. An empty `channel` changes
+/// nothing.
+///
+/// ```
+/// use kartoteka_core::channels::set_import_channel;
+///
+/// let (mut empty, mut given) = (String::new(), "Сайт".to_owned());
+/// set_import_channel(&mut empty, " Купленная база, 2026-11 ", false);
+/// set_import_channel(&mut given, "Купленная база, 2026-11", false);
+/// assert_eq!((empty.as_str(), given.as_str()), ("Купленная база, 2026-11", "Сайт"));
+/// set_import_channel(&mut given, "Купленная база, 2026-11", true);
+/// assert_eq!(given, "Купленная база, 2026-11");
+/// ```
+pub fn set_import_channel(source: &mut String, channel: &str, replace: bool) {
+    let channel = channel.trim();
+    if !channel.is_empty() && (replace || source.trim().is_empty()) {
+        channel.clone_into(source);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,6 +160,60 @@ impl MatchIndex {
     }
 }
 
+/// A value being typed that a stored record already has: the form warns with a link to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taken {
+    /// The value as it was typed.
+    pub value: String,
+    /// What kind of value it is.
+    pub reason: MatchReason,
+    /// The id of the record that has it.
+    pub id: String,
+}
+
+impl MatchIndex {
+    /// Every phone, e-mail and ИНН of `contact` that a contact of the index already has,
+    /// compared as [`MatchIndex::find`] compares them, whoever's name is on either: while a
+    /// person types, a shared office line is worth a look too.
+    pub fn taken(&self, contact: &Contact) -> Vec<Taken> {
+        let mut found = Vec::new();
+        let mut push = |value: &str, reason, at: Option<&u32>| {
+            if let Some(&at) = at {
+                found.push(Taken {
+                    value: value.trim().to_owned(),
+                    reason,
+                    id: self.ids[at as usize].clone(),
+                });
+            }
+        };
+        for (phone, key) in contact.phones.iter().zip(phone_keys_all(contact)) {
+            if let Some(key) = key {
+                push(&phone.value, MatchReason::Phone, self.phones.get(&key));
+            }
+        }
+        for email in &contact.emails {
+            let key = email.value.trim().to_lowercase();
+            push(&email.value, MatchReason::Email, self.emails.get(&key));
+        }
+        if let Some(inn) = inn_key(contact) {
+            push(&contact.inn, MatchReason::Inn, self.inns.get(&inn));
+        }
+        found
+    }
+}
+
+/// Each phone's key, or `None` for one too short to identify anybody, in the phones' order.
+fn phone_keys_all(contact: &Contact) -> impl Iterator<Item = Option<String>> + '_ {
+    contact.phones.iter().map(|phone| {
+        let key = if phone.normalized.is_empty() {
+            normalize_phone(&phone.value)
+        } else {
+            phone.normalized.clone()
+        };
+        (key.len() >= 10).then_some(key)
+    })
+}
+
 /// The normalised phones of `contact` long enough to identify it.
 fn phone_keys(contact: &Contact) -> impl Iterator<Item = String> + '_ {
     contact
@@ -942,5 +996,47 @@ mod tests {
             index.find(&person("d", "", "")),
             Some(("a".to_owned(), MatchReason::Email))
         );
+    }
+
+    #[test]
+    fn values_typed_into_a_form_are_found_whoever_has_them() {
+        let stored = Contact {
+            id: "office".into(),
+            surname: "Петров".into(),
+            name: "Пётр".into(),
+            phones: vec![phone("8 (495) 123-45-67")],
+            emails: vec![Email {
+                value: "Info@Romashka.ru".into(),
+                ..Email::default()
+            }],
+            inn: "7707083893".into(),
+            ..Contact::default()
+        };
+        let index = MatchIndex::new([&stored]);
+        let typed = Contact {
+            surname: "Иванова".into(),
+            name: "Анна".into(),
+            phones: vec![phone("123-45"), phone("+7 495 123 45 67")],
+            emails: vec![Email {
+                value: " info@romashka.ru".into(),
+                ..Email::default()
+            }],
+            inn: "7707083893".into(),
+            ..Contact::default()
+        };
+        let reasons: Vec<(String, MatchReason)> = index
+            .taken(&typed)
+            .into_iter()
+            .map(|t| (t.value, t.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("+7 495 123 45 67".to_owned(), MatchReason::Phone),
+                ("info@romashka.ru".to_owned(), MatchReason::Email),
+                ("7707083893".to_owned(), MatchReason::Inn),
+            ]
+        );
+        assert!(index.taken(&Contact::default()).is_empty());
     }
 }

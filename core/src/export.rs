@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use csv::{Terminator, WriterBuilder};
 use serde::{Deserialize, Serialize};
 
-use crate::custom::CustomField;
+use crate::custom::{CustomField, CustomKind};
 use crate::date::{format_birthday, format_date, format_timestamp};
 use crate::formula;
 use crate::freshness::{Freshness, FreshnessPolicy};
@@ -78,7 +78,7 @@ pub fn export_csv_with_fields<'a>(
     let records = std::iter::once(columns.headers()).chain(
         contacts
             .iter()
-            .map(|contact| columns.row(contact, policy, today)),
+            .map(|contact| columns.row(contact, freshness_label(policy.of(contact, today)))),
     );
     write_csv(preset, records)
 }
@@ -90,32 +90,151 @@ pub(crate) fn write_csv(
     preset: CsvPreset,
     records: impl IntoIterator<Item = Vec<String>>,
 ) -> Vec<u8> {
-    let (delimiter, terminator, mut out) = match preset {
-        CsvPreset::Excel => (b';', Terminator::CRLF, "\u{feff}".as_bytes().to_vec()),
-        CsvPreset::Plain => (b',', Terminator::Any(b'\n'), Vec::new()),
-    };
     let excel = preset == CsvPreset::Excel;
-    {
-        let mut writer = WriterBuilder::new()
-            .delimiter(delimiter)
-            .terminator(terminator)
-            .from_writer(&mut out);
-        for cells in records {
-            let cells = cells
-                .iter()
-                .map(|cell| formula::guard(cell, excel).into_owned());
-            writer
-                .write_record(cells)
-                .expect("writing CSV to memory cannot fail");
-        }
-        writer.flush().expect("writing CSV to memory cannot fail");
-    }
+    let mut out = if excel {
+        "\u{feff}".as_bytes().to_vec()
+    } else {
+        Vec::new()
+    };
+    write_records(&mut out, excel, records);
     out
+}
+
+/// Appends records to `out`: for Excel with `;`, CRLF and formulas defused, otherwise
+/// with `,` and LF.
+fn write_records(out: &mut Vec<u8>, excel: bool, records: impl IntoIterator<Item = Vec<String>>) {
+    let (delimiter, terminator) = if excel {
+        (b';', Terminator::CRLF)
+    } else {
+        (b',', Terminator::Any(b'\n'))
+    };
+    let mut writer = WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .from_writer(out);
+    for cells in records {
+        let cells = cells
+            .iter()
+            .map(|cell| formula::guard(cell, excel).into_owned());
+        writer
+            .write_record(cells)
+            .expect("writing CSV to memory cannot fail");
+    }
+    writer.flush().expect("writing CSV to memory cannot fail");
+}
+
+/// Characters of one cell that Windows-1251 has no byte for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unencodable {
+    /// The line of the table: 1 is the header row, 2 the first record.
+    pub row: usize,
+    /// The record's name as the list shows it; empty on the header row.
+    pub record: String,
+    /// The column's header.
+    pub field: String,
+    /// Each character the cell cannot keep, once, in order of appearance.
+    pub characters: Vec<char>,
+}
+
+/// Like [`export_csv_with_fields`] in the Excel dialect, but in Windows-1251 without a
+/// BOM, for old Excel versions that read nothing else.
+///
+/// # Errors
+///
+/// Every cell that holds a character Windows-1251 cannot (emoji, most Latin letters with
+/// diacritics, CJK, …), in table order, and no file: written anyway, the character
+/// would turn into `?` or `&#NNN;`, and the export would silently differ from the base.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kartoteka_core::{export_csv_windows1251, Contact, FreshnessPolicy};
+///
+/// let today = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+/// let policy = FreshnessPolicy::default();
+/// let ivanov = Contact { surname: "Иванов".into(), ..Contact::default() };
+/// let bytes = export_csv_windows1251([&ivanov], &policy, today, &[]).unwrap();
+/// assert!(bytes.starts_with(&[0xD2, 0xE8, 0xEF, b';'])); // "Тип;"
+///
+/// let zoe = Contact { name: "Zoë".into(), ..Contact::default() };
+/// let refused = export_csv_windows1251([&zoe], &policy, today, &[]).unwrap_err();
+/// assert_eq!((refused[0].row, refused[0].field.as_str()), (2, "Имя"));
+/// assert_eq!(refused[0].characters, ['ë']);
+/// ```
+pub fn export_csv_windows1251<'a>(
+    contacts: impl IntoIterator<Item = &'a Contact>,
+    policy: &FreshnessPolicy,
+    today: NaiveDate,
+    fields: &[CustomField],
+) -> Result<Vec<u8>, Vec<Unencodable>> {
+    let contacts: Vec<&Contact> = contacts.into_iter().collect();
+    let mut columns = Columns::of(&contacts);
+    columns.custom = fields.to_vec();
+    let headers = columns.headers();
+    let rows: Vec<Vec<String>> = contacts
+        .iter()
+        .map(|contact| columns.row(contact, freshness_label(policy.of(contact, today))))
+        .collect();
+
+    let table = Windows1251::new();
+    let mut refused = Vec::new();
+    let names = std::iter::once(String::new()).chain(contacts.iter().map(|c| c.display_name()));
+    for (at, (record, cells)) in names
+        .zip(std::iter::once(&headers).chain(&rows))
+        .enumerate()
+    {
+        for (field, cell) in headers.iter().zip(cells) {
+            let characters = table.unencodable(cell);
+            if !characters.is_empty() {
+                refused.push(Unencodable {
+                    row: at + 1,
+                    record: record.clone(),
+                    field: field.clone(),
+                    characters,
+                });
+            }
+        }
+    }
+    if !refused.is_empty() {
+        return Err(refused);
+    }
+    let mut utf8 = Vec::new();
+    write_records(&mut utf8, true, std::iter::once(headers).chain(rows));
+    let text = String::from_utf8(utf8).expect("the CSV writer writes the UTF-8 it is given");
+    let (bytes, _, replaced) = encoding_rs::WINDOWS_1251.encode(&text);
+    // Every cell was checked above, and the writer adds only ASCII around them.
+    assert!(!replaced, "a character escaped the Windows-1251 check");
+    Ok(bytes.into_owned())
+}
+
+/// The characters Windows-1251 has a byte for, from the decoder that browsers use, so
+/// that what is checked is exactly what the encoder will map.
+struct Windows1251 {
+    upper: std::collections::HashSet<char>,
+}
+
+impl Windows1251 {
+    fn new() -> Self {
+        let bytes: Vec<u8> = (0x80..=0xFF).collect();
+        let (text, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(&bytes);
+        Windows1251 {
+            upper: text.chars().filter(|&c| c != '\u{fffd}').collect(),
+        }
+    }
+
+    fn unencodable(&self, cell: &str) -> Vec<char> {
+        let mut found = Vec::new();
+        for c in cell.chars() {
+            if !c.is_ascii() && !self.upper.contains(&c) && !found.contains(&c) {
+                found.push(c);
+            }
+        }
+        found
+    }
 }
 
 /// The variable part of the layout: how many entries each list needs, and the extra-field
 /// columns.
-struct Columns {
+pub(crate) struct Columns {
     phones: usize,
     emails: usize,
     messengers: usize,
@@ -124,11 +243,11 @@ struct Columns {
     /// once.
     extra: Vec<String>,
     /// The base's user-defined fields, one column each.
-    custom: Vec<CustomField>,
+    pub(crate) custom: Vec<CustomField>,
 }
 
 impl Columns {
-    fn of(contacts: &[&Contact]) -> Columns {
+    pub(crate) fn of(contacts: &[&Contact]) -> Columns {
         let longest = |len: fn(&Contact) -> usize| contacts.iter().map(|c| len(c)).max();
         // Each name with the most times one contact has it, in order of first appearance.
         let mut names: Vec<(&str, usize)> = Vec::new();
@@ -159,7 +278,7 @@ impl Columns {
         }
     }
 
-    fn headers(&self) -> Vec<String> {
+    pub(crate) fn headers(&self) -> Vec<String> {
         let mut headers: Vec<String> =
             ["Тип", "Фамилия", "Имя", "Отчество", "Компания", "Должность"]
                 .map(String::from)
@@ -210,76 +329,132 @@ impl Columns {
         headers
     }
 
-    fn row(&self, c: &Contact, policy: &FreshnessPolicy, today: NaiveDate) -> Vec<String> {
-        let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
+    /// A contact's cells as text, with `freshness` in the "Актуальность" column.
+    pub(crate) fn row(&self, c: &Contact, freshness: &str) -> Vec<String> {
+        self.cells(c, freshness)
+            .into_iter()
+            .map(Cell::into_text)
+            .collect()
+    }
+
+    /// A contact's row with its dates kept as dates, for formats that have a date type.
+    pub(crate) fn cells(&self, c: &Contact, freshness: &str) -> Vec<Cell> {
+        let text = |s: &str| Cell::Text(s.to_owned());
+        let date = |d: Option<NaiveDate>| d.map_or(Cell::Text(String::new()), Cell::Date);
+        let blank = || Cell::Text(String::new());
         let mut row = vec![
-            c.kind.key().to_owned(),
-            c.surname.clone(),
-            c.name.clone(),
-            c.patronymic.clone(),
-            c.company.clone(),
-            c.position.clone(),
+            text(c.kind.key()),
+            text(&c.surname),
+            text(&c.name),
+            text(&c.patronymic),
+            text(&c.company),
+            text(&c.position),
         ];
         for i in 0..self.phones {
             match c.phones.get(i) {
-                Some(p) => row.extend([p.value.clone(), p.kind.key().into(), date(p.confirmed_on)]),
-                None => row.extend([String::new(), String::new(), String::new()]),
+                Some(p) => row.extend([text(&p.value), text(p.kind.key()), date(p.confirmed_on)]),
+                None => row.extend([blank(), blank(), blank()]),
             }
         }
         for i in 0..self.emails {
             match c.emails.get(i) {
-                Some(e) => row.extend([e.value.clone(), e.kind.key().into(), date(e.confirmed_on)]),
-                None => row.extend([String::new(), String::new(), String::new()]),
+                Some(e) => row.extend([text(&e.value), text(e.kind.key()), date(e.confirmed_on)]),
+                None => row.extend([blank(), blank(), blank()]),
             }
         }
         for i in 0..self.messengers {
             match c.messengers.get(i) {
-                Some(m) => row.extend([m.handle.clone(), m.kind.key().into()]),
-                None => row.extend([String::new(), String::new()]),
+                Some(m) => row.extend([text(&m.handle), text(m.kind.key())]),
+                None => row.extend([blank(), blank()]),
             }
         }
         for i in 0..self.addresses {
             match c.addresses.get(i) {
-                Some(a) => row.extend([a.value.clone(), a.kind.key().into()]),
-                None => row.extend([String::new(), String::new()]),
+                Some(a) => row.extend([text(&a.value), text(a.kind.key())]),
+                None => row.extend([blank(), blank()]),
             }
         }
         row.extend([
-            c.source.clone(),
-            c.status.key().to_owned(),
+            text(&c.source),
+            text(c.status.key()),
             date(c.confirmed_on),
             date(c.added_on),
-            freshness_label(policy.of(c, today)).to_owned(),
-            c.inn.clone(),
-            c.kpp.clone(),
-            c.tags.join(", "),
-            c.notes.clone(),
-            c.responsible.clone(),
-            c.birthday.map(format_birthday).unwrap_or_default(),
-            c.website.clone(),
-            c.legal_form.clone(),
-            c.industry.clone(),
-            format_timestamp(c.created_at),
-            format_timestamp(c.updated_at),
+            text(freshness),
+            text(&c.inn),
+            text(&c.kpp),
+            Cell::Text(c.tags.join(", ")),
+            text(&c.notes),
+            text(&c.responsible),
+            // A birthday may have no year, which no spreadsheet date can hold.
+            Cell::Text(c.birthday.map(format_birthday).unwrap_or_default()),
+            text(&c.website),
+            text(&c.legal_form),
+            text(&c.industry),
+            // Kept as text: the milliseconds and the time zone must survive the round trip.
+            Cell::Text(format_timestamp(c.created_at)),
+            Cell::Text(format_timestamp(c.updated_at)),
         ]);
-        row.extend(
-            self.custom
-                .iter()
-                .map(|f| c.custom.get(&f.id).cloned().unwrap_or_default()),
-        );
+        row.extend(self.custom.iter().map(|f| {
+            let value = c.custom.get(&f.id).cloned().unwrap_or_default();
+            match (&f.kind, NaiveDate::parse_from_str(&value, "%Y-%m-%d")) {
+                (CustomKind::Date, Ok(day)) => Cell::Date(day),
+                _ => Cell::Text(value),
+            }
+        }));
         let mut used: HashMap<&str, usize> = HashMap::new();
         for name in &self.extra {
             let nth = used.entry(name).or_default();
             let value = c.extra.iter().filter(|(n, _)| n == name).nth(*nth);
             *nth += 1;
-            row.push(value.map(|(_, v)| v.clone()).unwrap_or_default());
+            row.push(Cell::Text(
+                value.map(|(_, v)| v.clone()).unwrap_or_default(),
+            ));
         }
         row
     }
 }
 
+/// One value of the layout.
+pub(crate) enum Cell {
+    Text(String),
+    /// Written `dd.mm.yyyy` in CSV; a real date in a workbook.
+    Date(NaiveDate),
+}
+
+impl Cell {
+    fn into_text(self) -> String {
+        match self {
+            Cell::Text(text) => text,
+            Cell::Date(day) => format_date(day),
+        }
+    }
+}
+
+/// The headers and rows Kartoteka's export has for `contacts`, without the columns in
+/// which every contact has what a new record has (the status "potential", no dates, no
+/// freshness): an import of the table gets back the contacts, and what the import gives
+/// every new record instead of what is left out.
+pub(crate) fn table_cells(contacts: &[&Contact]) -> (Vec<String>, Vec<Vec<String>>) {
+    let columns = Columns::of(contacts);
+    let headers = columns.headers();
+    let rows: Vec<Vec<String>> = contacts.iter().map(|c| columns.row(c, "")).collect();
+    let blank = columns.row(&Contact::default(), "");
+    let keep: Vec<bool> = (0..headers.len())
+        .map(|i| rows.iter().any(|row| row[i] != blank[i]))
+        .collect();
+    let pick = |cells: Vec<String>| -> Vec<String> {
+        cells
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|(cell, &kept)| kept.then_some(cell))
+            .collect()
+    };
+    let rows = rows.into_iter().map(pick).collect();
+    (pick(headers), rows)
+}
+
 /// The state as the "Актуальность" column shows it to a Russian reader.
-fn freshness_label(state: Freshness) -> &'static str {
+pub(crate) fn freshness_label(state: Freshness) -> &'static str {
     match state {
         Freshness::Fresh => "свежий",
         Freshness::Due => "скоро устареет",
@@ -289,7 +464,7 @@ fn freshness_label(state: Freshness) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::import::{map_row, prepare, ImportContext, Layout};
     use crate::model::{
@@ -302,7 +477,7 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn today() -> NaiveDate {
+    pub(crate) fn today() -> NaiveDate {
         day(2026, 3, 1)
     }
 
@@ -329,7 +504,7 @@ mod tests {
     /// Contacts that between them use every field, with values that CSV and Excel find
     /// awkward: line breaks, delimiters and quotes in notes, formula characters, leading
     /// zeros, repeated extra-field names.
-    fn contacts() -> Vec<Contact> {
+    pub(crate) fn contacts() -> Vec<Contact> {
         let person = Contact {
             id: "a".into(),
             rev: 3,
@@ -470,7 +645,11 @@ mod tests {
 
     /// Imports an export back, with a clock unlike any in the contacts.
     fn reimport(bytes: &[u8]) -> Vec<Contact> {
-        let prepared = prepare(bytes).expect("our own export reads back");
+        reimport_prepared(prepare(bytes).expect("our own export reads back"))
+    }
+
+    /// Maps a file of Kartoteka's layout, already read, back to contacts.
+    pub(crate) fn reimport_prepared(prepared: crate::import::Prepared) -> Vec<Contact> {
         assert_eq!(prepared.mapping.layout, Layout::Kartoteka);
         assert!(
             prepared.mapping.columns.iter().all(Option::is_some),
@@ -496,12 +675,17 @@ mod tests {
 
     fn assert_round_trip(preset: CsvPreset, originals: &[Contact]) {
         let bytes = export_csv(originals, preset, &FreshnessPolicy::default(), today());
-        let mut back = reimport(&bytes);
+        assert_same_contacts(reimport(&bytes), originals, &format!("{preset:?}"));
+    }
+
+    /// Contacts read back are the originals, ids and revisions aside (an import makes
+    /// its own).
+    pub(crate) fn assert_same_contacts(mut back: Vec<Contact>, originals: &[Contact], what: &str) {
         assert_eq!(back.len(), originals.len());
         for (back, original) in back.iter_mut().zip(originals) {
             back.id.clone_from(&original.id);
             back.rev = original.rev;
-            assert_eq!(back, original, "{preset:?}");
+            assert_eq!(back, original, "{what}");
         }
     }
 
@@ -513,6 +697,74 @@ mod tests {
     #[test]
     fn plain_export_round_trips_exactly() {
         assert_round_trip(CsvPreset::Plain, &contacts());
+    }
+
+    #[test]
+    fn windows1251_export_round_trips_russian_text() {
+        let originals = contacts();
+        let policy = FreshnessPolicy::default();
+        let bytes = export_csv_windows1251(&originals, &policy, today(), &[]).unwrap();
+        assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8");
+        assert!(!bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "no BOM");
+        assert_eq!(crate::import::decode(&bytes).encoding, "windows-1251");
+        // «Ромашка», ё and № are all in the code page.
+        assert!(bytes
+            .windows(9)
+            .any(|w| w == b"\xAB\xD0\xEE\xEC\xE0\xF8\xEA\xE0\xBB"));
+        let text = encoding_rs::WINDOWS_1251.decode(&bytes).0;
+        assert!(text.starts_with("Тип;Фамилия;Имя;"));
+        assert!(text.contains(";\"'=HYPERLINK(\"\"http://example.com\"\",\"\"жми\"\")\";"));
+        assert_same_contacts(reimport(&bytes), &originals, "windows-1251");
+
+        let rouble = Contact {
+            surname: "Ёлкина".into(),
+            notes: "Счёт № 15 — оплачен, «ок» … 100 ₽? нет: 100 руб., © 2025".into(),
+            added_on: Some(today()),
+            ..Contact::default()
+        };
+        let refused = export_csv_windows1251([&rouble], &policy, today(), &[]).unwrap_err();
+        assert_eq!(
+            refused[0].characters,
+            ['₽'],
+            "the rouble sign is not in Windows-1251"
+        );
+    }
+
+    #[test]
+    fn characters_windows1251_lacks_are_reported_with_record_and_field() {
+        let mut originals = contacts();
+        originals[0].notes = "Встреча 🤝 в «Кофемании»".into();
+        originals[2].surname = "Müller".into();
+        originals[2].company = "Zoë & 北京 GmbH, Zoë".into();
+        let fields = [CustomField {
+            id: "f1".into(),
+            label: "Ценность ★".into(),
+            kind: CustomKind::Text,
+        }];
+        let refused =
+            export_csv_windows1251(&originals, &FreshnessPolicy::default(), today(), &fields)
+                .unwrap_err();
+        let found: Vec<(usize, &str, &str, String)> = refused
+            .iter()
+            .map(|u| {
+                let characters = u.characters.iter().collect();
+                (u.row, u.record.as_str(), u.field.as_str(), characters)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, "", "Поле: Ценность ★", "★".to_owned()),
+                (
+                    2,
+                    "Полякова Нинель Святославовна",
+                    "Комментарий",
+                    "🤝".to_owned()
+                ),
+                (4, "Müller Анна", "Фамилия", "ü".to_owned()),
+                (4, "Müller Анна", "Компания", "ë北京".to_owned()),
+            ]
+        );
     }
 
     #[test]
@@ -674,7 +926,7 @@ mod tests {
                 .iter()
                 .position(|h| h == "Актуальность")
                 .unwrap();
-            columns.row(&contact, &policy, today())[at].clone()
+            columns.row(&contact, freshness_label(policy.of(&contact, today())))[at].clone()
         };
         assert_eq!(row(Some(today())), "свежий");
         assert_eq!(row(Some(day(2025, 9, 5))), "скоро устареет");

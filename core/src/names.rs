@@ -403,7 +403,7 @@ fn is_initial(word: &str) -> bool {
 }
 
 /// Whether `s` has a Cyrillic letter.
-fn is_cyrillic(s: &str) -> bool {
+pub(crate) fn is_cyrillic(s: &str) -> bool {
     s.chars()
         .any(|c| matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}'))
 }

@@ -195,6 +195,26 @@ pub(crate) fn is_plausible_number(number: &str) -> bool {
     number.len() > 4 && number.len() <= MAX_LENGTH
 }
 
+/// The international number that `value` was before a spreadsheet stored it as a number
+/// and dropped its `+`: `4915112345678` was `+4915112345678`.
+///
+/// Only a cell of digits alone can be one (a typed number keeps its spaces or dashes), of
+/// 11 to 13 digits, not starting with 7 or 8 (a Russian number with its trunk or country
+/// code, read as such anyway), and only when those digits with a `+` are a valid number
+/// of the country whose code they start with.
+pub(crate) fn restore_lost_plus(value: &str) -> Option<String> {
+    let value = value.trim();
+    let plausible = (11..=13).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && !value.starts_with(['0', '7', '8']);
+    if !plausible {
+        return None;
+    }
+    let international = format!("+{value}");
+    let parsed = phonenumber::parse(None, &international).ok()?;
+    parsed.is_valid().then_some(international)
+}
+
 /// A phone as a card shows it and as links dial it.
 ///
 /// Built by [`phone_view`]; the stored [`Phone`](crate::Phone) keeps the value as typed,

@@ -17,6 +17,7 @@ use std::collections::{BTreeSet, HashSet};
 
 pub use kartoteka_core::base::{Base, ChunkKey, Dirty, SlotId};
 use kartoteka_core::companies::link_companies;
+use kartoteka_core::undo::{ChangeSet, ChangeSummary};
 use kartoteka_core::{Contact, FreshnessPolicy, StatusChange, Timestamp};
 use rexie::{ObjectStore, Rexie, Store, Transaction, TransactionMode};
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,10 @@ const CHUNKS: &str = "chunks";
 const META: &str = "meta";
 const SETTINGS_KEY: &str = "settings";
 const SCHEMA_KEY: &str = "schema";
+/// The list of recent imports and merges, newest first.
+const JOURNAL_KEY: &str = "changes";
+/// Each of them in full, under this prefix and its id.
+const CHANGE_PREFIX: &str = "change:";
 
 /// What can go wrong with the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -97,6 +102,48 @@ pub struct Loaded {
     pub settings: BaseSettings,
     /// Chunks that could not be read; their keys are never overwritten.
     pub damaged: Vec<StorageError>,
+    /// Recent imports and merges, newest first.
+    pub journal: Vec<ChangeSummary>,
+}
+
+/// Writes to the `meta` store that belong to a change of the base and land
+/// in its transaction: the journal of imports and merges.
+#[derive(Debug, Default)]
+pub struct MetaWrites {
+    puts: Vec<(String, String)>,
+    deletes: Vec<String>,
+}
+
+impl MetaWrites {
+    /// Stores `change` in full and `journal` as the new list of recent
+    /// changes, dropping the full form of those that fell off it.
+    pub fn record(
+        change: &ChangeSet,
+        journal: &[ChangeSummary],
+        dropped: &[ChangeSummary],
+    ) -> Self {
+        let mut writes = Self::journal(journal);
+        writes.puts.push((
+            format!("{CHANGE_PREFIX}{}", change.id),
+            serde_json::to_string(change).expect("a change set serialises to JSON"),
+        ));
+        writes.deletes = dropped
+            .iter()
+            .map(|summary| format!("{CHANGE_PREFIX}{}", summary.id))
+            .collect();
+        writes
+    }
+
+    /// Stores `journal` as the new list of recent changes.
+    pub fn journal(journal: &[ChangeSummary]) -> Self {
+        MetaWrites {
+            puts: vec![(
+                JOURNAL_KEY.to_owned(),
+                serde_json::to_string(journal).expect("summaries serialise to JSON"),
+            )],
+            deletes: Vec::new(),
+        }
+    }
 }
 
 /// The open database.
@@ -146,6 +193,14 @@ impl Repository {
             .and_then(|v| v.as_string())
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default();
+        // A journal that does not parse only loses the undo of past imports.
+        let journal = meta
+            .get(JsValue::from_str(JOURNAL_KEY))
+            .await
+            .map_err(StorageError::from_rexie)?
+            .and_then(|v| v.as_string())
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
         tx.done().await.map_err(StorageError::from_rexie)?;
 
         let mut parsed = Vec::with_capacity(values.len());
@@ -173,6 +228,7 @@ impl Repository {
             base,
             settings,
             damaged,
+            journal,
         })
     }
 
@@ -186,29 +242,48 @@ impl Repository {
     }
 
     /// Writes chunks and deletes emptied ones, all in one transaction.
+    #[cfg(test)]
     pub async fn write_payload(
         &self,
         payload: &[(ChunkKey, String)],
         delete: &BTreeSet<ChunkKey>,
     ) -> Result<(), StorageError> {
-        self.write_payload_with_progress(payload, delete, |_, _| {})
+        self.write_with_meta(payload, delete, &MetaWrites::default(), |_, _| {})
             .await
     }
 
-    /// The transaction itself; `on_progress(done, total)` hears each chunk.
-    /// Only IndexedDB requests are awaited inside it: awaiting anything
-    /// else would let the transaction auto-commit half-done.
-    pub async fn write_payload_with_progress(
+    /// The transaction itself: chunks, and the `meta` entries that record
+    /// the change, land together or not at all. `on_progress(done, total)`
+    /// hears each chunk. Only IndexedDB requests are awaited inside it:
+    /// awaiting anything else would let the transaction auto-commit half-done.
+    pub async fn write_with_meta(
         &self,
         payload: &[(ChunkKey, String)],
         delete: &BTreeSet<ChunkKey>,
+        meta: &MetaWrites,
         on_progress: impl Fn(usize, usize),
     ) -> Result<(), StorageError> {
         let tx = self
             .db
-            .transaction(&[CHUNKS], TransactionMode::ReadWrite)
+            .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
             .map_err(StorageError::from_rexie)?;
         let store = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
+        let meta_store = tx.store(META).map_err(StorageError::from_rexie)?;
+        for (key, value) in &meta.puts {
+            let put = meta_store
+                .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+                .await;
+            if let Err(e) = put {
+                let _ = tx.abort().await;
+                return Err(StorageError::from_rexie(e));
+            }
+        }
+        for key in &meta.deletes {
+            if let Err(e) = meta_store.delete(JsValue::from_str(key)).await {
+                let _ = tx.abort().await;
+                return Err(StorageError::from_rexie(e));
+            }
+        }
         let total = payload.len();
         for (done, (key, json)) in payload.iter().enumerate() {
             let key = JsValue::from_f64(f64::from(*key));
@@ -226,6 +301,55 @@ impl Repository {
         }
         match tx.done().await.map_err(StorageError::from_rexie)? {
             rexie::TransactionResult::Committed => Ok(()),
+            rexie::TransactionResult::Aborted => {
+                Err(StorageError::Failed("the transaction was aborted".into()))
+            }
+        }
+    }
+
+    /// One import or merge in full, to undo it; `None` once it fell off the
+    /// journal.
+    pub async fn read_change(&self, id: &str) -> Result<Option<ChangeSet>, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[META], TransactionMode::ReadOnly)
+            .map_err(StorageError::from_rexie)?;
+        let store = tx.store(META).map_err(StorageError::from_rexie)?;
+        let value = store
+            .get(JsValue::from_str(&format!("{CHANGE_PREFIX}{id}")))
+            .await
+            .map_err(StorageError::from_rexie)?;
+        tx.done().await.map_err(StorageError::from_rexie)?;
+        match value.and_then(|v| v.as_string()) {
+            None => Ok(None),
+            Some(json) => serde_json::from_str(&json)
+                .map(Some)
+                .map_err(|e| StorageError::Failed(format!("the stored change is damaged: {e}"))),
+        }
+    }
+
+    /// Replaces everything stored with `contacts` and `settings`, in one
+    /// transaction: every chunk and every `meta` key goes (whatever other
+    /// parts of the app keep there), then the new chunks, the settings and
+    /// the current data format are written. Any failure aborts the whole of
+    /// it and leaves the old base as it was. Returns the new base, for memory.
+    pub async fn replace_all(
+        &self,
+        contacts: Vec<Contact>,
+        settings: &BaseSettings,
+    ) -> Result<Base, StorageError> {
+        let mut base = Base::default();
+        let keys = base.upsert_all(contacts).write;
+        let tx = self
+            .db
+            .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
+            .map_err(StorageError::from_rexie)?;
+        if let Err(e) = replace_in(&tx, &base, &keys, settings).await {
+            let _ = tx.abort().await;
+            return Err(e);
+        }
+        match tx.done().await.map_err(StorageError::from_rexie)? {
+            rexie::TransactionResult::Committed => Ok(base),
             rexie::TransactionResult::Aborted => {
                 Err(StorageError::Failed("the transaction was aborted".into()))
             }
@@ -277,7 +401,7 @@ impl Repository {
     /// is read, converted and written back, then the new number. Any failure
     /// aborts the whole of it, which leaves the old chunks under the old
     /// number, so the next open simply tries again. As in
-    /// [`Repository::write_payload_with_progress`], only IndexedDB requests
+    /// [`Repository::write_with_meta`], only IndexedDB requests
     /// are awaited inside it; the conversion itself is synchronous.
     async fn migrate(&self) -> Result<(), StorageError> {
         let tx = self
@@ -303,6 +427,41 @@ impl Repository {
             }
         }
     }
+}
+
+/// The requests of [`Repository::replace_all`], inside `tx`. As elsewhere,
+/// only IndexedDB requests are awaited, and chunks are serialised one by one.
+async fn replace_in(
+    tx: &Transaction,
+    base: &Base,
+    keys: &BTreeSet<ChunkKey>,
+    settings: &BaseSettings,
+) -> Result<(), StorageError> {
+    let chunks = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
+    let meta = tx.store(META).map_err(StorageError::from_rexie)?;
+    chunks.clear().await.map_err(StorageError::from_rexie)?;
+    meta.clear().await.map_err(StorageError::from_rexie)?;
+    for &key in keys {
+        let json = JsValue::from_str(&base.chunk_json(key));
+        chunks
+            .put(&json, Some(&JsValue::from_f64(f64::from(key))))
+            .await
+            .map_err(StorageError::from_rexie)?;
+    }
+    let json = serde_json::to_string(settings).expect("settings serialise to JSON");
+    meta.put(
+        &JsValue::from_str(&json),
+        Some(&JsValue::from_str(SETTINGS_KEY)),
+    )
+    .await
+    .map_err(StorageError::from_rexie)?;
+    meta.put(
+        &JsValue::from_f64(f64::from(SCHEMA_VERSION)),
+        Some(&JsValue::from_str(SCHEMA_KEY)),
+    )
+    .await
+    .map_err(StorageError::from_rexie)?;
+    Ok(())
 }
 
 /// The data format a base records, if it records one.

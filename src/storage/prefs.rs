@@ -1,6 +1,7 @@
 //! Device-only preferences in localStorage: the last sort and filters and
-//! the export preset. They are not part of the base, so backups and sync
-//! never carry them; a missing or unreadable value falls back to defaults.
+//! the export format. They are not part of the base, so sync never carries
+//! them; a backup does, to put them back on the device it is restored on. A
+//! missing or unreadable value falls back to defaults.
 
 use gloo_storage::{LocalStorage, Storage};
 use kartoteka_core::CsvPreset;
@@ -40,6 +41,58 @@ impl SortBy {
 
     pub fn from_key(key: &str) -> Option<Self> {
         SortBy::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The file the list is exported to.
+///
+/// Stored under the keys the CSV presets had, so a device that chose
+/// "plain" before keeps it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    /// CSV for Excel with Russian settings: UTF-8 with a BOM, `;`.
+    #[default]
+    #[serde(rename = "excel")]
+    CsvExcel,
+    /// CSV for other programs: UTF-8, `,`.
+    #[serde(rename = "plain")]
+    CsvPlain,
+    /// CSV in Windows-1251, for old Excel versions.
+    #[serde(rename = "windows1251")]
+    CsvWindows1251,
+    /// An Excel workbook.
+    #[serde(rename = "xlsx")]
+    Xlsx,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::CsvExcel,
+        ExportFormat::CsvPlain,
+        ExportFormat::CsvWindows1251,
+        ExportFormat::Xlsx,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportFormat::CsvExcel => "excel",
+            ExportFormat::CsvPlain => "plain",
+            ExportFormat::CsvWindows1251 => "windows1251",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        ExportFormat::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The CSV dialect for other tables (the channel report) exported
+    /// next to the list, so they open the same way.
+    pub fn csv_preset(self) -> CsvPreset {
+        match self {
+            ExportFormat::CsvPlain => CsvPreset::Plain,
+            _ => CsvPreset::Excel,
+        }
     }
 }
 
@@ -85,7 +138,8 @@ pub struct Segment {
 pub struct Prefs {
     pub sort: SortBy,
     pub filters: Filters,
-    pub export_preset: CsvPreset,
+    #[serde(alias = "export_preset")]
+    pub export_format: ExportFormat,
     /// The manager who uses this device, for "my records".
     pub me: String,
     pub segments: Vec<Segment>,

@@ -483,3 +483,127 @@ fn a_chosen_mapping_is_found_again_by_its_headers() {
     .unwrap();
     assert_eq!(mappings::load(&file), None);
 }
+
+#[wasm_bindgen_test]
+async fn an_import_and_its_journal_entry_land_together_and_read_back() {
+    use kartoteka_core::undo::{ChangeKind, ChangeSet};
+
+    let repository = fresh("test-journal").await;
+    let mut base = Base::default();
+    let added = vec![contact("a", "Иванов"), contact("b", "Петров")];
+    let change = ChangeSet::new(
+        "change-1".into(),
+        ChangeKind::Import {
+            file_name: "база.csv".into(),
+            channel: "Выставка".into(),
+        },
+        1_000,
+        &added,
+        &[],
+        Vec::new(),
+        |_| None,
+    );
+    let journal = vec![change.summary()];
+    let dirty = base.upsert_all(added);
+    repository
+        .write_with_meta(
+            &repository.payload(&base, &dirty),
+            &dirty.delete,
+            &MetaWrites::record(&change, &journal, &[]),
+            |_, _| {},
+        )
+        .await
+        .unwrap();
+
+    let loaded = repository.load().await.unwrap();
+    assert_eq!(loaded.base.len(), 2);
+    assert_eq!(loaded.journal, journal);
+    assert_eq!(
+        repository.read_change("change-1").await.unwrap(),
+        Some(change.clone())
+    );
+
+    // A change that fell off the journal is gone in full too.
+    let later = ChangeSet {
+        id: "change-2".into(),
+        ..change.clone()
+    };
+    repository
+        .write_with_meta(
+            &[],
+            &BTreeSet::new(),
+            &MetaWrites::record(&later, &[later.summary()], &journal),
+            |_, _| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(repository.read_change("change-1").await.unwrap(), None);
+    assert_eq!(
+        repository.load().await.unwrap().journal,
+        vec![later.summary()]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn replacing_all_leaves_only_the_new_base() {
+    let name = "test-replace-all";
+    let repository = fresh(name).await;
+    let mut base = Base::default();
+    let dirty = base.upsert_all((0..700).map(|i| contact(&format!("old-{i}"), "Старый")));
+    repository
+        .write_payload(&repository.payload(&base, &dirty), &dirty.delete)
+        .await
+        .unwrap();
+    let garbage = vec![(9, "{not json".to_owned())];
+    repository
+        .write_payload(&garbage, &Default::default())
+        .await
+        .unwrap();
+    repository
+        .save_settings(&BaseSettings {
+            managers: vec!["Старый менеджер".into()],
+            ..BaseSettings::default()
+        })
+        .await
+        .unwrap();
+    repository
+        .put_meta("batch:2026-03-01", "{\"ids\": [\"old-1\"]}")
+        .await
+        .unwrap();
+
+    let settings = BaseSettings {
+        managers: vec!["Анна".into()],
+        ..BaseSettings::default()
+    };
+    let restored = vec![
+        contact("new-1", "Новый"),
+        Contact {
+            deleted_at: Some(1_772_323_200_000),
+            ..contact("new-2", "В корзине")
+        },
+    ];
+    let replaced = repository
+        .replace_all(restored.clone(), &settings)
+        .await
+        .unwrap();
+    assert_eq!(replaced.len(), 2);
+    drop(repository);
+
+    let reopened = Repository::open_named(name).await.unwrap();
+    let loaded = reopened.load().await.unwrap();
+    assert!(loaded.damaged.is_empty(), "{:?}", loaded.damaged);
+    assert_eq!(loaded.settings, settings);
+    let mut ids: Vec<&str> = loaded.base.iter().map(|(_, c)| c.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["new-1", "new-2"]);
+    assert_eq!(loaded.base.by_id("new-2"), Some(&restored[1]));
+
+    let stored = read_raw(name).await;
+    let meta_keys: Vec<&Value> = stored.stores[META].iter().map(|(k, _)| k).collect();
+    assert_eq!(
+        meta_keys,
+        [&Value::from(SCHEMA_KEY), &Value::from(SETTINGS_KEY)]
+    );
+    assert_eq!(stored_number(&stored), Some(SCHEMA_VERSION));
+    assert_eq!(stored.stores[CHUNKS].len(), 1, "one chunk for two records");
+}

@@ -317,7 +317,7 @@ pub fn ChannelsScreen() -> impl IntoView {
 
     let export = move |_| {
         // The list's export format, so both files open the same way.
-        let preset = Prefs::load().export_preset;
+        let preset = Prefs::load().export_format.csv_preset();
         let bytes = sorted.with_untracked(|rows| report_csv(rows, preset));
         let name = format!(
             "kartoteka-channels-{}.csv",

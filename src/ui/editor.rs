@@ -17,6 +17,7 @@ use crate::i18n::*;
 use crate::route::{navigate, Route};
 use crate::state::{use_app, Notice};
 use crate::ui::custom_fields::CustomFieldsEditor;
+use crate::ui::duplicate_hints::DuplicateHints;
 use crate::ui::form::{requisite_warning, Draft, FieldError, Requisite};
 use crate::ui::labels;
 
@@ -148,6 +149,7 @@ pub fn Editor(
 
             <ValueList spec=phones() draft errors />
             <ValueList spec=emails() draft errors />
+            <DuplicateHints draft own_id=original.id.clone() />
             <ValueList spec=messengers() draft errors />
             <ValueList spec=addresses() draft errors />
 

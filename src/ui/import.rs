@@ -4,10 +4,11 @@ use std::rc::Rc;
 
 use kartoteka_core::companies::link_companies;
 use kartoteka_core::custom::{adopt_extras, CustomField, CustomKind};
+use kartoteka_core::undo::ChangeKind;
 use kartoteka_core::{
-    history, map_row, prepare, prepare_xlsx, resolve, Contact, ContactKind, Duplicate,
-    DuplicateOutcome, DuplicatePolicy, Field, ImportContext, ImportError, MatchIndex, Prepared,
-    RowIssue, RowIssueKind,
+    history, is_vcard, map_row, prepare, prepare_vcard, prepare_xlsx, resolve, Contact,
+    ContactKind, Duplicate, DuplicateOutcome, DuplicatePolicy, Field, ImportContext, ImportError,
+    MatchIndex, Prepared, RowIssue, RowIssueKind,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -15,9 +16,11 @@ use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
 use crate::state::{log, new_id, now, use_app, AppState};
+use crate::ui::import_channel::BatchChannel;
 use crate::ui::import_mapping::{first_plan, Reading};
 use crate::ui::import_preview::Preview;
 use crate::ui::import_report::Report;
+use crate::ui::journal::{Journal, Show as JournalShow};
 use crate::ui::notice::storage_message;
 
 /// What the preview knows about a file: every row already mapped, so the
@@ -79,6 +82,12 @@ fn is_workbook(name: &str, bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || name.to_lowercase().ends_with(".xlsx")
 }
 
+/// A vCard file by its name, or by its first line whatever it is called.
+fn is_vcard_file(name: &str, bytes: &[u8]) -> bool {
+    let name = name.to_lowercase();
+    name.ends_with(".vcf") || name.ends_with(".vcard") || is_vcard(bytes)
+}
+
 #[component]
 pub fn ImportScreen() -> impl IntoView {
     let i18n = use_i18n();
@@ -109,6 +118,8 @@ pub fn ImportScreen() -> impl IntoView {
                 Ok(bytes) => {
                     let prepared = if is_workbook(&name, &bytes) {
                         prepare_xlsx(&bytes, None)
+                    } else if is_vcard_file(&name, &bytes) {
+                        prepare_vcard(&bytes)
                     } else {
                         prepare(&bytes)
                     };
@@ -147,7 +158,7 @@ pub fn ImportScreen() -> impl IntoView {
                     {t!(i18n, import_choose)}
                     <input
                         type="file"
-                        accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        accept=".csv,.txt,.tsv,.xlsx,.vcf,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         node_ref=input
                         data-testid="import-input"
                         on:change=on_file
@@ -164,6 +175,7 @@ pub fn ImportScreen() -> impl IntoView {
                 Step::Importing { done, total } => view! { <Progress done total /> }.into_any(),
                 Step::Done(outcome) => view! { <Report outcome choose_again /> }.into_any(),
             }}
+            <Journal show=JournalShow::Imports />
         </section>
     }
 }
@@ -192,7 +204,7 @@ pub(crate) async fn plan(
     };
     let table = &prepared.table;
     let mut mapped = Vec::with_capacity(table.rows.len());
-    let mut skipped = Vec::new();
+    let mut skipped = prepared.unreadable.clone();
     let mut warnings = Vec::new();
     let suppression = state.settings.with_untracked(|s| s.suppression.clone());
     for rows in table.rows.chunks(ROWS_PER_STEP) {
@@ -335,6 +347,7 @@ pub(crate) fn import_error_reason(i18n: I18nContext<Locale>, error: &ImportError
         )
         .to_string(),
         ImportError::Workbook { .. } => t_string!(i18n, import_error_workbook).to_string(),
+        ImportError::NoCards => t_string!(i18n, import_error_no_cards).to_string(),
         other => other.to_string(),
     }
 }
@@ -347,9 +360,10 @@ pub async fn run_import(
     plan: Rc<Plan>,
     policies: (DuplicatePolicy, DuplicatePolicy),
     chosen_columns: Vec<String>,
+    channel: BatchChannel,
     step: RwSignal<Step, LocalStorage>,
 ) {
-    let total = plan.prepared.table.rows.len();
+    let total = plan.prepared.record_count();
     step.set(Step::Importing { done: 0, total });
     gloo_timers::future::TimeoutFuture::new(0).await;
 
@@ -380,6 +394,7 @@ pub async fn run_import(
     }
     let rows = plan.mapped.iter().cloned().map(|(row, mut contact)| {
         adopt_extras(&mut contact, &fields);
+        channel.apply(&mut contact.source);
         (row, contact)
     });
 
@@ -404,8 +419,13 @@ pub async fn run_import(
         total,
     });
     gloo_timers::future::TimeoutFuture::new(0).await;
+    let kind = ChangeKind::Import {
+        file_name: plan.file_name.clone(),
+        channel: channel.name.trim().to_owned(),
+    };
     let stored = state
         .store_import(
+            kind,
             resolution.added,
             resolution.updated,
             move |written, chunks| {

@@ -9,7 +9,8 @@
 use std::rc::Rc;
 
 use kartoteka_core::{
-    apply_targets, prepare_as, target_choices, Encoding, Field, Prepared, Target, XLSX_ENCODING,
+    apply_targets, prepare_as, target_choices, Encoding, Field, Layout, Prepared, Target,
+    XLSX_ENCODING,
 };
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -37,7 +38,11 @@ pub struct Reading {
 /// The plan of a file just chosen: read as guessed, and mapped as the user
 /// mapped its headers before, if they did.
 pub async fn first_plan(state: AppState, name: String, bytes: Vec<u8>, prepared: Prepared) -> Plan {
-    let text = (prepared.decoded_encoding != XLSX_ENCODING).then(|| Rc::from(bytes));
+    // A workbook has no encoding to choose, and a vCard file has its own
+    // reader, which the CSV reading of another encoding would not be.
+    let rereadable =
+        prepared.decoded_encoding != XLSX_ENCODING && prepared.mapping.layout != Layout::Vcard;
+    let text = rereadable.then(|| Rc::from(bytes));
     let reading = Reading {
         text,
         detected: prepared.decoded_encoding,
@@ -54,7 +59,7 @@ async fn remembered_plan(
 ) -> Plan {
     let mut own = Vec::new();
     if let Some(targets) = mappings::load(&prepared.table.headers) {
-        prepared.mapping = apply_targets(prepared.mapping.layout, &targets);
+        prepared.mapping = apply_targets(&prepared.mapping, &targets);
         own = own_columns(&targets);
         reading.remembered = true;
     }
@@ -185,7 +190,7 @@ pub fn Columns(editable: bool) -> impl IntoView {
         let mut all = shown.chosen.with_untracked(|chosen| targets(&plan, chosen));
         all[i] = target;
         let mut prepared = plan.prepared.clone();
-        prepared.mapping = apply_targets(prepared.mapping.layout, &all);
+        prepared.mapping = apply_targets(&prepared.mapping, &all);
         let reading = Reading {
             remembered: false,
             ..plan.reading.clone()

@@ -16,6 +16,7 @@ use leptos_i18n::I18nContext;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::ui::import::{run_import, Plan, Step};
+use crate::ui::import_channel::{BatchChannel, ChannelField};
 use crate::ui::import_mapping::{own_columns, remember, reread, targets, Columns};
 use crate::ui::{format, labels};
 
@@ -101,7 +102,8 @@ pub fn Preview(
     provide_context(shown);
     let base_policy = RwSignal::new(DuplicatePolicy::Skip);
     let file_policy = RwSignal::new(DuplicatePolicy::AddNew);
-    let rows = move || shown.plan.with(|p| p.prepared.table.rows.len());
+    let channel = RwSignal::new(BatchChannel::default());
+    let rows = move || shown.plan.with(|p| p.prepared.record_count());
     let delimiter = move || match shown.plan.with(|p| p.prepared.delimiter) {
         b';' => t_string!(i18n, delimiter_semicolon).to_string(),
         b',' => t_string!(i18n, delimiter_comma).to_string(),
@@ -118,6 +120,7 @@ pub fn Preview(
         Layout::Bitrix24 => t_string!(i18n, layout_bitrix24),
         Layout::AmoCrm => t_string!(i18n, layout_amocrm),
         Layout::Thunderbird => t_string!(i18n, layout_thunderbird),
+        Layout::Vcard => t_string!(i18n, layout_vcard),
         _ => t_string!(i18n, layout_unknown),
     };
     let to_import = move || shown.plan.with(|p| p.mapped.len());
@@ -191,7 +194,10 @@ pub fn Preview(
             remember(&plan, &columns);
         }
         let policies = (base_policy.get_untracked(), file_policy.get_untracked());
-        leptos::task::spawn_local(run_import(state, i18n, plan, policies, columns, step));
+        let channel = channel.get_untracked();
+        leptos::task::spawn_local(run_import(
+            state, i18n, plan, policies, columns, channel, step,
+        ));
     };
     let unknown = move || {
         shown
@@ -222,6 +228,7 @@ pub fn Preview(
                 </section>
             </Show>
             {duplicates}
+            <ChannelField channel />
             <h2>{t!(i18n, import_preview)}</h2>
             <div class="table-wrap">
                 <table>

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use kartoteka_core::{Duplicate, DuplicateOutcome, MatchReason, RowIssue, RowIssueKind};
+use kartoteka_core::{CardProblem, Duplicate, DuplicateOutcome, RowIssue, RowIssueKind};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -39,6 +39,43 @@ pub fn issue_text(i18n: I18nContext<Locale>, issue: &RowIssue) -> String {
             t_string!(i18n, issue_unknown_kind, value = value, column = column).to_string()
         }
         RowIssueKind::Erased => t_string!(i18n, issue_erased, value = value).to_string(),
+        RowIssueKind::ScientificNotation => {
+            t_string!(i18n, issue_scientific, value = value, column = column).to_string()
+        }
+        RowIssueKind::ExcelSerialDate => {
+            let date = kartoteka_core::date::parse_excel_serial(&value)
+                .map(|moment| kartoteka_core::format_date(moment.date()))
+                .unwrap_or_default();
+            t_string!(
+                i18n,
+                issue_serial_date,
+                value = value,
+                column = column,
+                date = date
+            )
+            .to_string()
+        }
+        RowIssueKind::LostPlus => {
+            t_string!(i18n, issue_lost_plus, value = value, column = column).to_string()
+        }
+        RowIssueKind::BadCard { card, problem } => match problem {
+            CardProblem::Unterminated => {
+                t_string!(i18n, issue_card_unterminated, card = card, value = value).to_string()
+            }
+            CardProblem::NotAProperty => {
+                t_string!(i18n, issue_card_not_property, card = card, value = value).to_string()
+            }
+            CardProblem::OutsideCard if card == 0 => {
+                t_string!(i18n, issue_card_before_first, value = value).to_string()
+            }
+            CardProblem::OutsideCard => {
+                t_string!(i18n, issue_card_outside, card = card, value = value).to_string()
+            }
+            CardProblem::NothingIdentifies => {
+                t_string!(i18n, issue_card_nameless, card = card).to_string()
+            }
+            _ => t_string!(i18n, issue_other, value = value).to_string(),
+        },
         _ => t_string!(i18n, issue_other, value = value).to_string(),
     }
 }
@@ -149,13 +186,7 @@ pub fn Report(
 }
 
 fn duplicate_text(i18n: I18nContext<Locale>, duplicate: &Duplicate) -> String {
-    let reason = match duplicate.reason {
-        MatchReason::Phone => t_string!(i18n, match_phone),
-        MatchReason::Email => t_string!(i18n, match_email),
-        MatchReason::Inn => t_string!(i18n, match_inn),
-        MatchReason::NameAndCompany => t_string!(i18n, match_name),
-    }
-    .to_string();
+    let reason = crate::ui::labels::match_reason(i18n, duplicate.reason);
     let what = match duplicate.earlier_row {
         Some(row) => t_string!(
             i18n,

@@ -167,6 +167,18 @@ pub fn requisite_error(i18n: I18n, field: Requisite, error: &RequisiteError) -> 
     }
 }
 
+/// Why two records are taken for one ("тот же телефон").
+pub fn match_reason(i18n: I18n, reason: kartoteka_core::MatchReason) -> String {
+    use kartoteka_core::MatchReason;
+    match reason {
+        MatchReason::Phone => t_string!(i18n, match_phone),
+        MatchReason::Email => t_string!(i18n, match_email),
+        MatchReason::Inn => t_string!(i18n, match_inn),
+        MatchReason::NameAndCompany => t_string!(i18n, match_name),
+    }
+    .to_string()
+}
+
 /// The name of a field in the change history ("requisites.bik" → "БИК").
 pub fn history_field(i18n: I18n, key: &str) -> String {
     let known = match key {

@@ -8,21 +8,20 @@ use kartoteka_core::agenda::{birthday_within, next_step_overdue};
 use kartoteka_core::completeness::completeness;
 use kartoteka_core::custom::{self, CustomField};
 use kartoteka_core::money::has_overdue_invoice;
-use kartoteka_core::{
-    export_csv_with_fields, Contact, ContactKind, Freshness, KindKey, Query, Status,
-};
+use kartoteka_core::{Contact, ContactKind, Freshness, KindKey, Query, Status};
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::use_app;
-use crate::storage::prefs::{Filters, Prefs, Segment, SortBy, BIRTHDAY_DAYS};
+use crate::storage::prefs::{ExportFormat, Filters, Prefs, Segment, SortBy, BIRTHDAY_DAYS};
 use crate::storage::{Base, BaseSettings, SlotId};
 use crate::ui::badge::FreshnessBadge;
 use crate::ui::bulk::BulkBar;
-use crate::ui::download::download;
+use crate::ui::export::{export_contacts, format_label, ExportProblem, ExportProblemView};
 use crate::ui::segments::SegmentBar;
+use crate::ui::vcard_export::VcardExport;
 use crate::ui::{format, labels};
 
 /// Every row has the same height, so the rows in view follow from the
@@ -40,13 +39,13 @@ pub fn ListScreen() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let filters = RwSignal::new(saved.filters.clone());
     let sort = RwSignal::new(saved.sort);
-    let preset = RwSignal::new(saved.export_preset);
+    let format = RwSignal::new(saved.export_format);
     let ListPrefs { me, segments } = expect_context::<ListPrefs>();
     Effect::new(move |_| {
         Prefs {
             sort: sort.get(),
             filters: filters.get(),
-            export_preset: preset.get(),
+            export_format: format.get(),
             me: me.get(),
             segments: segments.get(),
         }
@@ -89,25 +88,20 @@ pub fn ListScreen() -> impl IntoView {
         state.with_base(|base| base.iter().filter(|(_, c)| c.deleted_at.is_none()).count())
     });
 
-    let export = move |_| {
+    let problem = RwSignal::new(None::<ExportProblem>);
+    let export_in = move |chosen: ExportFormat| {
         let today = state.today.get_untracked();
         let settings = state.settings.get_untracked();
-        let bytes = visible.with_untracked(|slots| {
+        let written = visible.with_untracked(|slots| {
             state.with_base_untracked(|base| {
-                export_csv_with_fields(
-                    slots.iter().filter_map(|&s| base.get(s)),
-                    preset.get_untracked(),
-                    &settings.freshness,
-                    today,
-                    &settings.custom_fields,
-                )
+                let contacts: Vec<&Contact> = slots.iter().filter_map(|&s| base.get(s)).collect();
+                export_contacts(chosen, &contacts, &settings, today)
             })
         });
-        let name = format!("kartoteka-{}.csv", today.format("%Y-%m-%d"));
-        if let Err(error) = download(&bytes, &name, "text/csv;charset=utf-8") {
-            crate::state::log(&format!("export failed: {error}"));
-        }
+        problem.set(written.err());
     };
+    // UTF-8 for Excel holds every character Windows-1251 does not.
+    let export_utf8 = Callback::new(move |()| export_in(ExportFormat::CsvExcel));
 
     view! {
         <Show when=move || { total.get() > 0 } fallback=|| view! { <EmptyBase /> }>
@@ -122,16 +116,19 @@ pub fn ListScreen() -> impl IntoView {
                     <select
                         id="export-preset"
                         data-testid="export-preset"
-                        on:change=move |ev| preset.set(if event_target_value(&ev) == "plain" { kartoteka_core::CsvPreset::Plain } else { kartoteka_core::CsvPreset::Excel })
-                        prop:value=move || match preset.get() { kartoteka_core::CsvPreset::Plain => "plain", _ => "excel" }
+                        on:change=move |ev| if let Some(f) = ExportFormat::from_key(&event_target_value(&ev)) { format.set(f) }
+                        prop:value=move || format.get().key()
                     >
-                        <option value="excel">{t!(i18n, preset_excel)}</option>
-                        <option value="plain">{t!(i18n, preset_plain)}</option>
+                        {ExportFormat::ALL.into_iter().map(|f| view! {
+                            <option value=f.key()>{move || format_label(i18n, f)}</option>
+                        }).collect_view()}
                     </select>
-                    <button class="button" data-testid="export-csv" on:click=export>
+                    <button class="button" data-testid="export-csv" on:click=move |_| export_in(format.get_untracked())>
                         {t!(i18n, export)}
                     </button>
+                    <VcardExport visible />
                 </div>
+                <ExportProblemView problem on_utf8=export_utf8 />
             </div>
             <Show
                 when=move || visible.with(|v| !v.is_empty())

@@ -1,5 +1,6 @@
 //! The screens and widgets, one file each.
 
+mod backup;
 mod badge;
 mod bin;
 mod bulk;
@@ -8,13 +9,18 @@ mod contact;
 mod custom_fields;
 mod deals;
 mod download;
+mod duplicate_hints;
+mod duplicates;
 mod editor;
+mod export;
 mod form;
 mod format;
 mod import;
+mod import_channel;
 mod import_mapping;
 mod import_preview;
 mod import_report;
+mod journal;
 mod labels;
 pub mod language;
 mod list;
@@ -23,10 +29,12 @@ mod queue;
 mod segments;
 mod settings;
 mod timeline;
+mod vcard_export;
 
 pub use bin::BinScreen;
 pub use channels::ChannelsScreen;
 pub use contact::ContactPanel;
+pub use duplicates::DuplicatesScreen;
 pub use import::ImportScreen;
 pub use list::{ListPrefs, ListScreen};
 pub use notice::{NoticeBar, StorageProblem};

@@ -50,6 +50,8 @@ pub fn NoticeBar() -> impl IntoView {
             Notice::Erased => t_string!(i18n, erased).to_string(),
             Notice::Changed(count) => t_string!(i18n, changed, count = count).to_string(),
             Notice::SettingsSaved => t_string!(i18n, settings_saved).to_string(),
+            Notice::Undone => t_string!(i18n, undone).to_string(),
+            Notice::Merged => t_string!(i18n, merged).to_string(),
             Notice::Error(error) => storage_message(i18n, &error),
         })
     };

@@ -1,4 +1,5 @@
-//! Settings: the freshness threshold with a live preview, and language.
+//! Settings: the freshness threshold with a live preview, managers, custom
+//! fields, backup and restore, and language.
 
 use kartoteka_core::custom::{CustomField, CustomKind};
 use kartoteka_core::freshness::{StatusRule, TagRule};
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::state::{use_app, Notice};
 use crate::storage::BaseSettings;
+use crate::ui::backup::BackupSection;
 use crate::ui::badge::FreshnessBadge;
 use crate::ui::language::LanguageSelect;
 use crate::ui::list::ListPrefs;
@@ -144,6 +146,7 @@ pub fn SettingsScreen() -> impl IntoView {
             </ul>
             <Managers />
             <CustomFields />
+            <BackupSection />
             <LanguageSelect />
         </section>
     }

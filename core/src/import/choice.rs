@@ -252,22 +252,26 @@ pub fn target_choices(mapping: &Mapping) -> Vec<Target> {
     choices
 }
 
-/// The mapping that `targets` (one per column) make of a file of `layout`.
+/// `mapping` with its columns holding `targets` (one per column).
 ///
-/// The layout is kept: it says how the file's program writes its values (how Outlook
-/// splits an address, how Bitrix24 codes a source), which a choice of field does not
-/// change.
+/// The layout and the columns' date orders are kept: the layout says how the file's
+/// program writes its values (how Outlook splits an address, how Bitrix24 codes a
+/// source), and the date orders were read from the values; a choice of field changes
+/// neither.
 ///
 /// ```
-/// use kartoteka_core::{apply_targets, Field, Layout, Target};
+/// use kartoteka_core::{apply_targets, recognise, Field, Layout, Target};
 ///
-/// let mapping = apply_targets(Layout::Unknown, &[Target::Field(Field::FullName), Target::Skip, Target::Own]);
+/// let recognised = recognise(&["Клиент", "Цвет", "Заметка"].map(String::from));
+/// let targets = [Target::Field(Field::FullName), Target::Skip, Target::Own];
+/// let mapping = apply_targets(&recognised, &targets);
+/// assert_eq!(mapping.layout, Layout::Unknown);
 /// assert_eq!(mapping.columns, [Some(Field::FullName), Some(Field::Derived), None]);
 /// ```
-pub fn apply_targets(layout: Layout, targets: &[Target]) -> Mapping {
+pub fn apply_targets(mapping: &Mapping, targets: &[Target]) -> Mapping {
     Mapping {
-        layout,
         columns: targets.iter().map(|target| target.field()).collect(),
+        ..mapping.clone()
     }
 }
 
@@ -419,7 +423,7 @@ mod tests {
                 Target::Skip
             ]
         );
-        assert_eq!(apply_targets(mapping.layout, &targets), mapping);
+        assert_eq!(apply_targets(&mapping, &targets), mapping);
     }
 
     #[test]
@@ -441,7 +445,7 @@ mod tests {
             Target::Field(Field::Source),
             Target::Skip,
         ];
-        let mapping = apply_targets(recognised.layout, &targets);
+        let mapping = apply_targets(&recognised, &targets);
         let row = Row {
             number: 2,
             cells: [

@@ -13,6 +13,8 @@
 //! address; Google's "Name" is the whole name. Each such layout has its own table, which
 //! is consulted before the common one.
 
+use super::table::Row;
+use crate::date::DateOrder;
 use crate::model::{AddressKind, EmailKind, MessengerKind, PhoneKind};
 
 /// What a column holds.
@@ -141,6 +143,9 @@ pub enum Layout {
     /// Thunderbird's address book export, in English ("Primary Email", "Mobile Number")
     /// or Russian ("Отображаемое имя", "Основной адрес эл. почты").
     Thunderbird,
+    /// A vCard file (.vcf), read by [`prepare_vcard`](super::prepare_vcard) into the
+    /// columns of Kartoteka's own export.
+    Vcard,
     /// Anything else; columns may still be recognised one by one.
     Unknown,
 }
@@ -153,6 +158,35 @@ pub struct Mapping {
     /// One entry per header. `None` is a column of unknown meaning, kept as an extra field
     /// named by its header.
     pub columns: Vec<Option<Field>>,
+    /// How each column writes its dates, by column; a column without an entry is
+    /// day-first. [`recognise`] sees only the headers and makes every column day-first;
+    /// [`Mapping::decide_date_orders`] (which [`prepare`](crate::prepare) calls) reads
+    /// the order from the values.
+    pub date_orders: Vec<DateOrder>,
+}
+
+impl Mapping {
+    /// Decides each column's [`DateOrder`] from all of its values in `rows` (see
+    /// [`DateOrder::of_column`]), so that `12/31/2025` and `01/02/2025` in one column are
+    /// both read the American way and `01.02.2025` beside `31.12.2025` the Russian way.
+    ///
+    /// ```
+    /// use kartoteka_core::{recognise, DateOrder, Row};
+    ///
+    /// let headers = ["Фамилия", "Дата подтверждения"].map(String::from);
+    /// let mut mapping = recognise(&headers);
+    /// let row = |number, date: &str| Row { number, cells: vec!["Иванов".into(), date.into()] };
+    /// mapping.decide_date_orders(&[row(2, "01/02/2025"), row(3, "12/31/2025")]);
+    /// assert_eq!(mapping.date_orders[1], DateOrder::MonthFirst);
+    /// ```
+    pub fn decide_date_orders(&mut self, rows: &[Row]) {
+        self.date_orders = (0..self.columns.len())
+            .map(|i| {
+                let values = rows.iter().filter_map(|row| row.cells.get(i));
+                DateOrder::of_column(values.map(String::as_str))
+            })
+            .collect();
+    }
 }
 
 /// The header prefix of extra-field columns in Kartoteka's export, as normalised.
@@ -191,7 +225,12 @@ pub fn recognise(headers: &[String]) -> Mapping {
             None => field_of(header),
         })
         .collect();
-    Mapping { layout, columns }
+    let date_orders = vec![DateOrder::DayFirst; headers.len()];
+    Mapping {
+        layout,
+        columns,
+        date_orders,
+    }
 }
 
 /// The header reduced to what distinguishes it: trimmed, lowercase, `ё` as `е`, runs of
@@ -206,7 +245,7 @@ pub(crate) fn normalise_header(header: &str) -> String {
     words
 }
 
-fn field_of(header: &str) -> Option<Field> {
+pub(super) fn field_of(header: &str) -> Option<Field> {
     if header.starts_with(EXTRA_PREFIX) {
         return Some(Field::Extra);
     }
@@ -437,7 +476,7 @@ fn is_distinctive(layout: Layout, header: &str) -> bool {
                 | "личный email"
                 | "ближайшая задача"
         ),
-        Layout::Kartoteka | Layout::RussianExcel | Layout::Unknown => false,
+        Layout::Kartoteka | Layout::RussianExcel | Layout::Vcard | Layout::Unknown => false,
     }
 }
 
@@ -450,7 +489,11 @@ fn layout_field(layout: Layout, header: &str) -> Option<Option<Field>> {
         Layout::Outlook => outlook_field(header),
         Layout::Thunderbird => thunderbird_field(header),
         Layout::Bitrix24 => bitrix_field(header),
-        Layout::Kartoteka | Layout::RussianExcel | Layout::AmoCrm | Layout::Unknown => None,
+        Layout::Kartoteka
+        | Layout::RussianExcel
+        | Layout::AmoCrm
+        | Layout::Vcard
+        | Layout::Unknown => None,
     }
 }
 
@@ -1247,7 +1290,8 @@ mod tests {
             recognise(&[]),
             Mapping {
                 layout: Layout::Unknown,
-                columns: vec![]
+                columns: vec![],
+                date_orders: vec![],
             }
         );
     }

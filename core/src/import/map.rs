@@ -4,24 +4,32 @@
 //! field (a date that does not exist, an unknown status, a second surname) is kept as an
 //! extra field under its column's header and reported as a warning, so the user can fix
 //! the record later instead of losing the text now.
+//!
+//! Nor is what a spreadsheet did to a value trusted silently. Excel takes long digit
+//! strings for numbers and dates for their serial numbers, and writes them back changed:
+//! an ИНН without its leading zero, a phone without its `+` or shortened to `7,7E+09`, a
+//! date as `45234`. What can be undone is undone and flagged; a number whose digits are
+//! lost is kept as text and flagged, never stored as a phone or ИНН.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::header::{
     normalise_header, Field, Layout, Mapping, SlotPart, CUSTOM_PREFIX, EXTRA_PREFIX,
 };
 use super::table::Row;
-use crate::date::{parse_birthday, parse_date, parse_timestamp};
+use super::vcard::CardProblem;
+use crate::date::{format_date, parse_excel_serial, DateOrder, DateReading};
 use crate::model::{
-    Address, AddressKind, Contact, ContactKind, Email, EmailKind, KindKey, Messenger,
+    Address, AddressKind, Birthday, Contact, ContactKind, Email, EmailKind, KindKey, Messenger,
     MessengerKind, Phone, PhoneKind, Status, Timestamp,
 };
 use crate::names::split_full_name;
 use crate::phone::{
-    digits, is_plausible_number, normalize_phone, starts_with_extension, MIN_DIALLABLE_DIGITS,
+    digits, is_plausible_number, normalize_phone, restore_lost_plus, starts_with_extension,
+    MIN_DIALLABLE_DIGITS,
 };
 use crate::validate::{is_valid_email, is_valid_inn};
 
@@ -74,13 +82,37 @@ pub enum RowIssueKind {
     /// An ИНН that a spreadsheet stored as a number, losing its leading zero; imported
     /// with the zero put back.
     LostLeadingZero,
+    /// A phone or ИНН that a spreadsheet stored as a number and wrote in scientific
+    /// notation (`7,7E+09`), so that its digits are lost; not imported as a phone or
+    /// ИНН, the text kept as an extra field.
+    ScientificNotation,
+    /// A date that a spreadsheet wrote as its serial number (`45234`); imported as the
+    /// day the number stands for (see [`parse_excel_serial`](crate::parse_excel_serial)).
+    ExcelSerialDate,
+    /// An international phone that a spreadsheet stored as a number, losing its `+`
+    /// (`4915112345678`); imported with the `+` put back.
+    LostPlus,
     /// The person was erased from the base on their request (a phone, e-mail or ИНН
     /// matches a kept fingerprint); the row is not imported.
     Erased,
+    /// Card `card` (counted from 1) of a vCard file cannot be read, for the reason given;
+    /// it is not imported. [`RowIssue::row`] is the file's line where the problem is, and
+    /// [`RowIssue::value`] the bad line, or the card's name when the whole card is at
+    /// fault. For text outside any card, `card` is the card before it (0 before the
+    /// first).
+    BadCard {
+        /// The card's number in the file, from 1.
+        card: usize,
+        /// What is wrong with it.
+        problem: CardProblem,
+    },
 }
 
 impl fmt::Display for RowIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let RowIssueKind::BadCard { card, problem } = self.kind {
+            return write_bad_card(f, self.row, card, problem, &self.value);
+        }
         write!(f, "row {}", self.row)?;
         if let Some(column) = &self.column {
             write!(f, ", column \"{column}\"")?;
@@ -128,7 +160,61 @@ impl fmt::Display for RowIssue {
                 f,
                 ": \"{value}\" was erased on their request and is not imported again"
             ),
+            RowIssueKind::ScientificNotation => write!(
+                f,
+                ": \"{value}\" is a number in scientific notation, its digits are lost; kept \
+                 as an extra field"
+            ),
+            RowIssueKind::ExcelSerialDate => match parse_excel_serial(value) {
+                Some(moment) => write!(
+                    f,
+                    ": \"{value}\" is a spreadsheet's date number, imported as {}",
+                    format_date(moment.date())
+                ),
+                None => write!(f, ": \"{value}\" is a spreadsheet's date number"),
+            },
+            RowIssueKind::LostPlus => write!(
+                f,
+                ": \"{value}\" is an international number that lost its +, imported as \
+                 \"+{value}\""
+            ),
+            RowIssueKind::BadCard { .. } => Ok(()),
         }
+    }
+}
+
+/// A [`RowIssueKind::BadCard`], which names a card and a line rather than a row.
+fn write_bad_card(
+    f: &mut fmt::Formatter<'_>,
+    line: usize,
+    card: usize,
+    problem: CardProblem,
+    value: &str,
+) -> fmt::Result {
+    match problem {
+        CardProblem::Unterminated => write!(
+            f,
+            "card {card} (line {line}) has no END:VCARD, so it is skipped: \"{value}\""
+        ),
+        CardProblem::NotAProperty => write!(
+            f,
+            "card {card}, line {line}: \"{value}\" is not a vCard property, so the card \
+             is skipped"
+        ),
+        CardProblem::NothingIdentifies => write!(
+            f,
+            "card {card} (line {line}) has no name, company, phone, e-mail or messenger, \
+             so it is skipped"
+        ),
+        CardProblem::OutsideCard if card == 0 => write!(
+            f,
+            "line {line}: \"{value}\" stands before the first card, so it is skipped"
+        ),
+        CardProblem::OutsideCard => write!(
+            f,
+            "line {line}: \"{value}\" stands outside any card (after card {card}), so it \
+             is skipped"
+        ),
     }
 }
 
@@ -144,8 +230,11 @@ pub struct MappedRow {
 }
 
 /// Maps `row` to a contact, using `mapping` (from [`recognise`](super::recognise) on the
-/// same `headers`).
+/// same `headers`, and [`Mapping::decide_date_orders`] on the table's rows, as
+/// [`prepare`](crate::prepare) does).
 ///
+/// Dates are read in the day/month order of their column, two-digit years as the
+/// nearest year not after `ctx.today`'s (see [`DateReading`]).
 /// Phones in one cell separated by `,`, `;` or line breaks become several phones; e-mails
 /// and tags likewise. A "ФИО" column fills the name parts the row's own columns left
 /// empty. Dates that are not real, unknown statuses and unknown columns are kept as extra
@@ -205,6 +294,8 @@ pub fn map_row(
     let mut mapper = Mapper {
         row: row.number,
         layout: mapping.layout,
+        date_orders: &mapping.date_orders,
+        today: ctx.today,
         contact: Contact {
             created_at: ctx.now,
             updated_at: ctx.now,
@@ -249,7 +340,7 @@ pub fn map_row(
             continue;
         }
         if !cell.is_empty() {
-            mapper.field(field, &header, cell);
+            mapper.field(field, i, &header, cell);
         }
     }
     mapper.apply_full_name();
@@ -298,9 +389,13 @@ struct Given {
 }
 
 /// The state of one [`map_row`] call.
-struct Mapper {
+struct Mapper<'m> {
     row: usize,
     layout: Layout,
+    /// How each column writes its dates (see [`Mapping::date_orders`]).
+    date_orders: &'m [DateOrder],
+    /// The day two-digit years are read against.
+    today: NaiveDate,
     contact: Contact,
     warnings: Vec<RowIssue>,
     given: Given,
@@ -316,21 +411,39 @@ struct Mapper {
     source_fallback: Option<String>,
 }
 
-impl Mapper {
-    /// A phone, with a warning when it has too few digits to be a number at all: the
-    /// value is still kept as typed, never dropped.
-    fn checked_phone(
+impl Mapper<'_> {
+    /// Adds a phone (see [`Mapper::push_phone`]), with a warning when it has too few
+    /// digits to be a number at all, and then kept as typed, never dropped. An
+    /// international number that lost its `+` gets it back, with a warning; one whose
+    /// digits are lost to scientific notation is no phone and is kept as an extra field.
+    fn add_phone(
         &mut self,
         header: &str,
         kind: PhoneKind,
         value: &str,
         confirmed_on: Option<NaiveDate>,
-    ) -> Phone {
-        let phone = phone(kind, value, confirmed_on);
+        primary: bool,
+    ) {
+        if is_scientific_notation(value) {
+            self.digits_lost(header, value);
+            return;
+        }
+        let restored = restore_lost_plus(value);
+        if restored.is_some() {
+            self.warn(header, value, RowIssueKind::LostPlus);
+        }
+        let phone = phone(kind, restored.as_deref().unwrap_or(value), confirmed_on);
         if !value.is_empty() && phone.normalized.len() < MIN_DIALLABLE_DIGITS {
             self.warn(header, value, RowIssueKind::BadPhone);
         }
-        phone
+        self.push_phone(phone, primary);
+    }
+
+    /// A number whose digits a spreadsheet lost to scientific notation: kept as an extra
+    /// field for the user to type again from the original, with a warning.
+    fn digits_lost(&mut self, header: &str, cell: &str) {
+        self.warn(header, cell, RowIssueKind::ScientificNotation);
+        self.extra(header, cell);
     }
 
     fn warn(&mut self, column: &str, value: &str, kind: RowIssueKind) {
@@ -375,7 +488,7 @@ impl Mapper {
         false
     }
 
-    fn field(&mut self, field: Field, header: &str, cell: &str) {
+    fn field(&mut self, field: Field, column: usize, header: &str, cell: &str) {
         match field {
             Field::Surname => self.text(|c| &mut c.surname, header, cell),
             Field::Name => self.text(|c| &mut c.name, header, cell),
@@ -385,6 +498,7 @@ impl Mapper {
             Field::Source => self.source(header, cell),
             Field::Notes => self.text(|c| &mut c.notes, header, cell),
             Field::Kpp => self.text(|c| &mut c.kpp, header, cell),
+            Field::Inn if is_scientific_notation(cell) => self.digits_lost(header, cell),
             Field::Inn => {
                 // Excel stores an ИНН typed as a number and drops its leading zero: 9 or
                 // 11 digits that pass the checksum with the zero back are that ИНН.
@@ -429,7 +543,7 @@ impl Mapper {
                 }
             },
             Field::ConfirmedOn => {
-                if let Some(day) = self.date(header, cell) {
+                if let Some(day) = self.date(column, header, cell) {
                     let same = self.contact.confirmed_on == Some(day);
                     if self.once(|g| &mut g.confirmed_on, same, header, cell) {
                         self.contact.confirmed_on = Some(day);
@@ -439,14 +553,14 @@ impl Mapper {
             Field::AddedOn => {
                 // A bad date still counts as given: the record says when it was added,
                 // only not legibly, and "today" would be a guess.
-                let day = self.date(header, cell);
+                let day = self.date(column, header, cell);
                 let same = self.contact.added_on == day;
                 if self.once(|g| &mut g.added_on, same, header, cell) {
                     self.contact.added_on = day;
                 }
             }
             Field::CreatedAt => {
-                if let Some(ts) = self.timestamp(header, cell) {
+                if let Some(ts) = self.timestamp(column, header, cell) {
                     let same = self.contact.created_at == ts;
                     if self.once(|g| &mut g.created_at, same, header, cell) {
                         self.contact.created_at = ts;
@@ -454,7 +568,7 @@ impl Mapper {
                 }
             }
             Field::UpdatedAt => {
-                if let Some(ts) = self.timestamp(header, cell) {
+                if let Some(ts) = self.timestamp(column, header, cell) {
                     let same = self.contact.updated_at == ts;
                     if self.once(|g| &mut g.updated_at, same, header, cell) {
                         self.contact.updated_at = ts;
@@ -468,9 +582,13 @@ impl Mapper {
                         normalise_header(header).as_str(),
                         "primary phone" | "основной телефон"
                     );
+                // Checked whole before splitting: the comma of "7,7E+09" separates phones.
+                if is_scientific_notation(cell) {
+                    self.digits_lost(header, cell);
+                    return;
+                }
                 for value in split_phones(cell) {
-                    let phone = self.checked_phone(header, kind, value, None);
-                    self.push_phone(phone, primary);
+                    self.add_phone(header, kind, value, None, primary);
                 }
             }
             Field::Email(kind) => {
@@ -508,14 +626,11 @@ impl Mapper {
             Field::Website => self.text(|c| &mut c.website, header, cell),
             Field::LegalForm => self.text(|c| &mut c.legal_form, header, cell),
             Field::Industry => self.text(|c| &mut c.industry, header, cell),
-            Field::Birthday => match parse_birthday(cell) {
+            Field::Birthday => match self.birthday(column, header, cell) {
                 Some(day) if self.contact.birthday.is_none() => self.contact.birthday = Some(day),
                 Some(day) if self.contact.birthday == Some(day) => {}
                 Some(_) => self.extra(header, cell),
-                None => {
-                    self.warn(header, cell, RowIssueKind::BadDate);
-                    self.extra(header, cell);
-                }
+                None => {}
             },
             Field::Derived => {}
             Field::PhoneSlot { .. }
@@ -529,33 +644,67 @@ impl Mapper {
         }
     }
 
-    /// A date, or a [`RowIssueKind::BadDate`] warning and the text kept as an extra field.
-    fn date(&mut self, header: &str, cell: &str) -> Option<NaiveDate> {
-        let day = parse_date(cell);
-        if day.is_none() {
-            self.warn(header, cell, RowIssueKind::BadDate);
-            self.extra(header, cell);
+    /// How the dates of column `column` are read.
+    fn reading(&self, column: usize) -> DateReading {
+        DateReading {
+            order: self.date_orders.get(column).copied().unwrap_or_default(),
+            today: self.today,
         }
-        day
+    }
+
+    /// A date, in the order of its column and with two-digit years in the past. A
+    /// spreadsheet's serial date number is read as its day with a
+    /// [`RowIssueKind::ExcelSerialDate`] warning; anything else unreadable is a
+    /// [`RowIssueKind::BadDate`] warning and the text kept as an extra field.
+    fn date(&mut self, column: usize, header: &str, cell: &str) -> Option<NaiveDate> {
+        let day = self.reading(column).date(cell);
+        day.or_else(|| self.serial(header, cell).map(|moment| moment.date()))
+    }
+
+    /// Like [`Mapper::date`] for a birthday, which may lack its year.
+    fn birthday(&mut self, column: usize, header: &str, cell: &str) -> Option<Birthday> {
+        let birthday = self.reading(column).birthday(cell);
+        birthday.or_else(|| {
+            let day = self.serial(header, cell)?.date();
+            Some(Birthday {
+                day: day.day(),
+                month: day.month(),
+                year: Some(day.year()),
+            })
+        })
     }
 
     /// Like [`Mapper::date`], with an empty cell meaning no date.
-    fn optional_date(&mut self, header: &str, cell: &str) -> Option<NaiveDate> {
+    fn optional_date(&mut self, column: usize, header: &str, cell: &str) -> Option<NaiveDate> {
         if cell.is_empty() {
             None
         } else {
-            self.date(header, cell)
+            self.date(column, header, cell)
         }
     }
 
     /// Like [`Mapper::date`] for a timestamp.
-    fn timestamp(&mut self, header: &str, cell: &str) -> Option<Timestamp> {
-        let ts = parse_timestamp(cell);
-        if ts.is_none() {
-            self.warn(header, cell, RowIssueKind::BadDate);
-            self.extra(header, cell);
-        }
-        ts
+    fn timestamp(&mut self, column: usize, header: &str, cell: &str) -> Option<Timestamp> {
+        let ts = self.reading(column).timestamp(cell);
+        ts.or_else(|| {
+            let moment = self.serial(header, cell)?;
+            Some(moment.and_utc().timestamp_millis())
+        })
+    }
+
+    /// The moment of a cell that no date form reads: a spreadsheet's serial number, with
+    /// its warning, or `None` with a [`RowIssueKind::BadDate`] warning and the text kept.
+    fn serial(&mut self, header: &str, cell: &str) -> Option<NaiveDateTime> {
+        let moment = parse_excel_serial(cell);
+        let kind = match moment {
+            Some(_) => RowIssueKind::ExcelSerialDate,
+            None => {
+                self.extra(header, cell);
+                RowIssueKind::BadDate
+            }
+        };
+        self.warn(header, cell, kind);
+        moment
     }
 
     /// Adds an e-mail address unless the row already has it, in any case; the index of
@@ -618,6 +767,7 @@ impl Mapper {
         let (value_header, value) = part(slot.value);
         let (kind_header, kind) = part(slot.kind);
         let (confirmed_header, confirmed) = part(slot.confirmed_on);
+        let confirmed_column = slot.confirmed_on.unwrap_or(usize::MAX);
         if value.is_empty() && kind.is_empty() && confirmed.is_empty() {
             return;
         }
@@ -640,15 +790,14 @@ impl Mapper {
         match slot.list {
             List::Phones => {
                 let kind = self.kind(List::Phones, PhoneKind::Other, &kind_header, kind);
-                let confirmed = self.optional_date(&confirmed_header, confirmed);
+                let confirmed = self.optional_date(confirmed_column, &confirmed_header, confirmed);
                 for (value, primary) in values {
-                    let phone = self.checked_phone(&value_header, kind, value, confirmed);
-                    self.push_phone(phone, primary);
+                    self.add_phone(&value_header, kind, value, confirmed, primary);
                 }
             }
             List::Emails => {
                 let kind = self.kind(List::Emails, EmailKind::Other, &kind_header, kind);
-                let confirmed = self.optional_date(&confirmed_header, confirmed);
+                let confirmed = self.optional_date(confirmed_column, &confirmed_header, confirmed);
                 for (value, primary) in values {
                     let index = self.email(kind, value, confirmed, &value_header);
                     self.mark_primary(List::Emails, index, primary);
@@ -1115,6 +1264,22 @@ fn looks_like_a_name(full: &str) -> bool {
         .next()
         .is_some_and(|first| LEGAL_FORMS.contains(&first));
     !quoted_or_numbered && !legal_form
+}
+
+/// Whether `cell` is a number the way a spreadsheet writes a long one it keeps as a
+/// number: a mantissa with a decimal comma or point and a power of ten, `7,7E+09`,
+/// `7.70E+10`, `8E+10`. Only the first few digits of the number survive in it.
+fn is_scientific_notation(cell: &str) -> bool {
+    let cell = cell.trim();
+    let Some((mantissa, exponent)) = cell.split_once(['E', 'e']) else {
+        return false;
+    };
+    let mantissa = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let (whole, fraction) = mantissa.split_once([',', '.']).unwrap_or((mantissa, "0"));
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    [whole, fraction, exponent]
+        .iter()
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The pieces of a cell listing several values, separated by `,`, `;`, line breaks or
@@ -1991,6 +2156,15 @@ mod tests {
                 RowIssueKind::UnknownKind,
                 "is not a known kind, imported as other",
             ),
+            (
+                RowIssueKind::ScientificNotation,
+                "scientific notation, its digits are lost",
+            ),
+            (
+                RowIssueKind::LostPlus,
+                "lost its +, imported as \"+значение\"",
+            ),
+            (RowIssueKind::ExcelSerialDate, "a spreadsheet's date number"),
         ];
         for (kind, text) in kinds {
             let message = issue("Колонка", "значение", kind).to_string();

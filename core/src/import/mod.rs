@@ -5,9 +5,11 @@
 //! into headers and numbered rows, [`recognise`] what each column holds; then
 //! [`map_row`] turns each row into a contact. [`prepare`] runs the first four at once.
 //! A workbook's sheets become the same tables through [`read_xlsx`], and
-//! [`prepare_xlsx`] picks the sheet and recognises it. When the guess was wrong,
-//! [`prepare_as`] reads the file in the encoding the user chose, and [`apply_targets`]
-//! turns the [`Target`]s the user chose for the columns into a [`Mapping`].
+//! [`prepare_xlsx`] picks the sheet and recognises it; a vCard file's cards become a
+//! table of Kartoteka's own export layout through [`prepare_vcard`]. When the guess was
+//! wrong, [`prepare_as`] reads the file in the encoding the user chose, and
+//! [`apply_targets`] turns the [`Target`]s the user chose for the columns into a
+//! [`Mapping`].
 //!
 //! Errors come in two sizes. An [`ImportError`] means the file as a whole cannot be read;
 //! a [`RowIssue`] concerns one row (and usually one column) and is either a warning on an
@@ -18,6 +20,7 @@ mod decode;
 mod header;
 mod map;
 mod table;
+mod vcard;
 mod xlsx;
 
 pub use choice::{apply_targets, header_set_key, target_choices, Target};
@@ -27,6 +30,7 @@ pub use header::{recognise, Field, Layout, Mapping, SlotPart};
 pub(crate) use map::LEGAL_FORMS;
 pub use map::{map_row, ImportContext, MappedRow, RowIssue, RowIssueKind};
 pub use table::{read_table, sniff_delimiter, Row, Table};
+pub use vcard::{is_vcard, prepare_vcard, CardProblem, VCARD_DELIMITER};
 pub use xlsx::{prepare_xlsx, read_xlsx, XLSX_DELIMITER, XLSX_ENCODING};
 
 /// Why a file cannot be imported at all.
@@ -72,6 +76,10 @@ pub enum ImportError {
         /// How many sheets the workbook has.
         count: usize,
     },
+    /// A file taken for a vCard file holds no card that can be read: no `BEGIN:VCARD` at
+    /// all, or only cards that are broken.
+    #[error("the file holds no readable vCard")]
+    NoCards,
 }
 
 /// A file read as far as it can be without mapping rows: what the import preview shows.
@@ -80,15 +88,31 @@ pub struct Prepared {
     /// The encoding the file was read in (see [`Decoded::encoding`]), or
     /// [`XLSX_ENCODING`] for a workbook.
     pub decoded_encoding: &'static str,
-    /// The delimiter found by [`sniff_delimiter`], or [`XLSX_DELIMITER`] for a workbook.
+    /// The delimiter found by [`sniff_delimiter`], [`XLSX_DELIMITER`] for a workbook or
+    /// [`VCARD_DELIMITER`] for a vCard file.
     pub delimiter: u8,
     /// The headers and rows.
     pub table: Table,
     /// What the columns hold.
     pub mapping: Mapping,
+    /// Records of the file that could not be made into a row at all (a vCard card
+    /// without `END:VCARD`), each with why. They count among the file's records (see
+    /// [`Prepared::record_count`]) and are skipped rows of the import; always empty for
+    /// CSV files and workbooks, whose every record is a row.
+    pub unreadable: Vec<RowIssue>,
 }
 
-/// Decodes `bytes`, finds the delimiter, reads the table and recognises its columns.
+impl Prepared {
+    /// How many records the file holds: its rows and its [`unreadable`](Self::unreadable)
+    /// records.
+    pub fn record_count(&self) -> usize {
+        self.table.rows.len() + self.unreadable.len()
+    }
+}
+
+/// Decodes `bytes`, finds the delimiter, reads the table and recognises its columns,
+/// with the order of day and month in each column's dates
+/// ([`Mapping::decide_date_orders`]).
 ///
 /// # Errors
 ///
@@ -134,12 +158,14 @@ fn prepare_decoded(decoded: Decoded) -> Result<Prepared, ImportError> {
     }
     let delimiter = sniff_delimiter(&decoded.text);
     let table = read_table(&decoded.text, delimiter)?;
-    let mapping = recognise(&table.headers);
+    let mut mapping = recognise(&table.headers);
+    mapping.decide_date_orders(&table.rows);
     Ok(Prepared {
         decoded_encoding: decoded.encoding,
         delimiter,
         table,
         mapping,
+        unreadable: Vec::new(),
     })
 }
 

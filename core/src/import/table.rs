@@ -40,7 +40,8 @@ const SNIFF_LINES: usize = 20;
 ///
 /// The winner is the delimiter that occurs the same non-zero number of times on the most
 /// of the first 20 non-blank logical lines, counted outside double quotes (a quoted note
-/// may hold `;` and line breaks). Ties go to `;`, then `,`, then tab; text with none of
+/// may hold `;` and line breaks), among those that occur in the first of these lines, the
+/// header, when any does. Ties go to `;`, then `,`, then tab; text with none of
 /// them gives `;`. A first line `sep=X`, which Excel writes and reads to know the
 /// delimiter, decides without counting.
 ///
@@ -56,9 +57,16 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     if let Some((delimiter, _)) = excel_separator(text) {
         return delimiter;
     }
+    let counts = DELIMITERS.map(|delimiter| delimiter_counts(text, delimiter));
+    // The header line names the columns, so a delimiter it lacks splits nothing there:
+    // a tab in a note of a comma-separated file, or commas in its phones, must not win.
+    let in_header = |counts: &Vec<usize>| counts.first().is_some_and(|&count| count > 0);
+    let any_in_header = counts.iter().any(in_header);
     let mut best = (0, b';');
-    for delimiter in DELIMITERS {
-        let counts = delimiter_counts(text, delimiter);
+    for (delimiter, counts) in DELIMITERS.into_iter().zip(counts) {
+        if any_in_header && !in_header(&counts) {
+            continue;
+        }
         let mut frequencies: Vec<(usize, usize)> = Vec::new();
         for count in counts.into_iter().filter(|&count| count > 0) {
             match frequencies.iter_mut().find(|(c, _)| *c == count) {
@@ -390,6 +398,15 @@ mod tests {
         assert_eq!(sniff_delimiter(google), b',');
         assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n4\t5\t6\n"), b'\t');
         assert_eq!(sniff_delimiter("a|b\n1|2\n3|4\n"), b'|');
+    }
+
+    #[test]
+    fn sniffing_wants_the_delimiter_in_the_header() {
+        // Ragged rows make the tab's count vary as much as that of the phones' commas.
+        let text = "Фамилия\tТелефон\n\t\t8 916 123-45-67, доб. 5\n\t\t8 903, доб. 2\nx\ty\tz\tw\n";
+        assert_eq!(sniff_delimiter(text), b'\t');
+        // A one-column file has no delimiter in its header, and the rows then decide.
+        assert_eq!(sniff_delimiter("Фамилия\nИванов,Иван\nПетров,Пётр\n"), b',');
     }
 
     #[test]

@@ -39,6 +39,19 @@ const LARGEST_EXACT_WHOLE: f64 = 1e15;
 /// [`ImportError::Workbook`] when the bytes are not an .xlsx workbook or a sheet of it
 /// cannot be read.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<(String, Table)>, ImportError> {
+    // calamine trusts what a workbook says of itself, and a damaged one can make it panic
+    // (an overflowing cell reference such as "AAAAAAAA1" in a build with overflow checks);
+    // a damaged file must be an error to show, not a crash. Where panics abort instead of
+    // unwinding (the release build of the app) this guard cannot help, but that build has
+    // no overflow checks either.
+    std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| {
+        Err(ImportError::Workbook {
+            message: "the workbook is damaged".to_owned(),
+        })
+    })
+}
+
+fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, Table)>, ImportError> {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(workbook_error)?;
     let names: Vec<String> = workbook
         .sheets_metadata()
@@ -87,12 +100,15 @@ pub fn prepare_xlsx(bytes: &[u8], sheet: Option<usize>) -> Result<Prepared, Impo
     if table.headers.is_empty() {
         return Err(ImportError::Empty);
     }
-    let mapping = recognise(&table.headers);
+    let mut mapping = recognise(&table.headers);
+    // Dates typed as text into a sheet may be American too.
+    mapping.decide_date_orders(&table.rows);
     Ok(Prepared {
         decoded_encoding: XLSX_ENCODING,
         delimiter: XLSX_DELIMITER,
         table,
         mapping,
+        unreadable: Vec::new(),
     })
 }
 
