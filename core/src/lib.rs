@@ -83,10 +83,11 @@ pub use freshness::{
 };
 pub use history::{became_client_on, new_record_history, record_changes};
 pub use import::{
-    decode, is_vcard, map_row, prepare, prepare_vcard, prepare_xlsx, read_table, read_xlsx,
-    recognise, sniff_delimiter, CardProblem, Decoded, Field, ImportContext, ImportError, Layout,
-    MappedRow, Mapping, Prepared, Row, RowIssue, RowIssueKind, SlotPart, Table, VCARD_DELIMITER,
-    XLSX_DELIMITER, XLSX_ENCODING,
+    apply_targets, decode, decode_as, encoding_label, header_set_key, is_vcard, map_row, prepare,
+    prepare_as, prepare_vcard, prepare_xlsx, read_table, read_xlsx, recognise, sniff_delimiter,
+    target_choices, CardProblem, Decoded, Encoding, Field, ImportContext, ImportError, Layout,
+    MappedRow, Mapping, Prepared, Row, RowIssue, RowIssueKind, SlotPart, Table, Target, ENCODINGS,
+    VCARD_DELIMITER, XLSX_DELIMITER, XLSX_ENCODING,
 };
 pub use lang::Lang;
 pub use links::{mailto_href, messenger_href, tel_href, website_href};

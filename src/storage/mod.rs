@@ -8,6 +8,7 @@
 //! A base written by an older app is migrated when it is opened, in one
 //! transaction of its own (see [`SCHEMA_VERSION`]).
 
+pub mod mappings;
 pub mod prefs;
 #[cfg(test)]
 mod tests;

@@ -453,6 +453,38 @@ async fn a_base_of_several_chunks_is_migrated_whole() {
 }
 
 #[wasm_bindgen_test]
+fn a_chosen_mapping_is_found_again_by_its_headers() {
+    use gloo_storage::{LocalStorage, Storage};
+    use kartoteka_core::{Field, PhoneKind, Target};
+    LocalStorage::delete("kartoteka.mappings");
+    let headers = |names: &[&str]| names.iter().map(|&n| n.to_owned()).collect::<Vec<_>>();
+    let file = headers(&["Клиент", "Мобильный номер", "Заметка"]);
+    let targets = [
+        Target::Field(Field::FullName),
+        Target::Field(Field::Phone(PhoneKind::Mobile)),
+        Target::Own,
+    ];
+    assert_eq!(mappings::load(&file), None);
+    mappings::save(&file, &targets);
+    let same = headers(&[" КЛИЕНТ", "мобильный  номер", "заметка"]);
+    assert_eq!(mappings::load(&same).as_deref(), Some(&targets[..]));
+    assert_eq!(mappings::load(&file[..2]), None);
+    // Saved again, the newer choice wins.
+    mappings::save(&file, &[Target::Skip, Target::Skip, Target::Extra]);
+    assert_eq!(
+        mappings::load(&file),
+        Some(vec![Target::Skip, Target::Skip, Target::Extra])
+    );
+    // An entry this version cannot read means asking again, not a guess.
+    LocalStorage::set(
+        "kartoteka.mappings",
+        serde_json::json!({ "mappings": [[kartoteka_core::header_set_key(&file), ["skip", "pigeon", "own"]]] }),
+    )
+    .unwrap();
+    assert_eq!(mappings::load(&file), None);
+}
+
+#[wasm_bindgen_test]
 async fn an_import_and_its_journal_entry_land_together_and_read_back() {
     use kartoteka_core::undo::{ChangeKind, ChangeSet};
 

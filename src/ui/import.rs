@@ -17,6 +17,7 @@ use leptos_i18n::I18nContext;
 use crate::i18n::*;
 use crate::state::{log, new_id, now, use_app, AppState};
 use crate::ui::import_channel::BatchChannel;
+use crate::ui::import_mapping::{first_plan, Reading};
 use crate::ui::import_preview::Preview;
 use crate::ui::import_report::Report;
 use crate::ui::journal::{Journal, Show as JournalShow};
@@ -38,6 +39,8 @@ pub struct Plan {
     /// field. `true` for those offered ticked: the "Поле: …" columns of
     /// Kartoteka's own export, and columns named like an existing field.
     pub custom_candidates: Vec<(String, bool)>,
+    /// How the file was read and its columns mapped.
+    pub reading: Reading,
 }
 
 pub struct Outcome {
@@ -125,7 +128,9 @@ pub fn ImportScreen() -> impl IntoView {
                         Ok(prepared) if prepared.table.rows.is_empty() => {
                             Step::Failed(t_string!(i18n, import_error_no_rows).to_string())
                         }
-                        Ok(prepared) => Step::Preview(Rc::new(plan(state, name, prepared).await)),
+                        Ok(prepared) => {
+                            Step::Preview(Rc::new(first_plan(state, name, bytes, prepared).await))
+                        }
                     }
                 }
             };
@@ -187,7 +192,12 @@ async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ()> {
 const ROWS_PER_STEP: usize = 5_000;
 
 /// Maps every row once, and counts the duplicates the default policies see.
-async fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
+pub(crate) async fn plan(
+    state: AppState,
+    file_name: String,
+    prepared: Prepared,
+    reading: Reading,
+) -> Plan {
     let ctx = ImportContext {
         now: now(),
         today: state.today.get_untracked(),
@@ -242,6 +252,7 @@ async fn plan(state: AppState, file_name: String, prepared: Prepared) -> Plan {
         skipped,
         warnings,
         custom_candidates,
+        reading,
     }
 }
 
@@ -307,7 +318,13 @@ fn fields_for(state: AppState, chosen: &[String]) -> (Vec<CustomField>, Vec<Cust
 }
 
 fn import_error(i18n: I18nContext<Locale>, error: &ImportError) -> String {
-    let reason = match error {
+    let reason = import_error_reason(i18n, error);
+    t_string!(i18n, import_failed, reason = reason).to_string()
+}
+
+/// Why the file cannot be read, as a clause for a sentence of the caller's.
+pub(crate) fn import_error_reason(i18n: I18nContext<Locale>, error: &ImportError) -> String {
+    match error {
         ImportError::Empty => t_string!(i18n, import_error_empty).to_string(),
         ImportError::NotText => t_string!(i18n, import_error_not_text).to_string(),
         ImportError::UnclosedQuote {
@@ -332,8 +349,7 @@ fn import_error(i18n: I18nContext<Locale>, error: &ImportError) -> String {
         ImportError::Workbook { .. } => t_string!(i18n, import_error_workbook).to_string(),
         ImportError::NoCards => t_string!(i18n, import_error_no_cards).to_string(),
         other => other.to_string(),
-    };
-    t_string!(i18n, import_failed, reason = reason).to_string()
+    }
 }
 
 /// Applies the chosen duplicate policies and stores everything in one

@@ -18,6 +18,7 @@ mod form;
 mod format;
 mod import;
 mod import_channel;
+mod import_mapping;
 mod import_preview;
 mod import_report;
 mod journal;

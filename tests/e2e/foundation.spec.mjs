@@ -31,7 +31,7 @@ test('the Russian Excel file is recognised, previewed and imported whole', async
   await openApp(page);
   await page.goto('./#/import');
   await page.getByTestId('import-input').setInputFiles(EXCEL);
-  await expect(page.getByTestId('import-encoding')).toHaveText('windows-1251');
+  await expect(page.getByTestId('import-encoding')).toHaveText('Windows-1251');
   await expect(page.getByTestId('import-delimiter')).toHaveText('точка с запятой');
   await expect(page.getByTestId('import-rows')).toHaveAttribute('data-count', String(EXCEL_ROWS));
   // The preview shows rows as they will be stored: names split, not garbled.

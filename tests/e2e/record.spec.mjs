@@ -352,8 +352,9 @@ test('an import fills the managers list and turns a chosen column into a custom 
   );
   await page.goto('./#/import');
   await page.getByTestId('import-input').setInputFiles(file);
-  const fleet = page.getByTestId('mapping-row').filter({ hasText: 'Размер парка' });
-  await fleet.getByTestId('custom-from-column').check();
+  // The unknown columns open the mapping screen, where one becomes an own field.
+  const fleet = page.getByTestId('mapping-screen').locator('tr[data-header="Размер парка"]');
+  await fleet.getByTestId('mapping-choice').selectOption('own');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-stored', '2');
 

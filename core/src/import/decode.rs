@@ -1,12 +1,22 @@
 //! Turning the bytes of an uploaded file into text.
 //!
 //! Russian Excel saves "CSV" in Windows-1251 unless told otherwise, newer tools write UTF-8
-//! (Excel's "CSV UTF-8" with a BOM), and a few old systems still write KOI8-R. No file
-//! declares its encoding, so it is inferred: a BOM decides; otherwise bytes that are valid
-//! UTF-8, or nearly so, are UTF-8 (legacy Cyrillic text is practically never valid UTF-8);
-//! otherwise the more Russian-looking of Windows-1251 and KOI8-R.
+//! (Excel's "CSV UTF-8" with a BOM), and a few old systems still write KOI8-R or DOS 866.
+//! No file declares its encoding, so it is inferred: a BOM decides; otherwise bytes that
+//! are valid UTF-8, or nearly so, are UTF-8 (legacy Cyrillic text is practically never
+//! valid UTF-8); otherwise `chardetng` weighs the letter statistics of the whole file in
+//! every legacy encoding, expecting Russian text. The user can overrule the guess with
+//! [`decode_as`].
+//!
+//! Bytes that mean nothing in the encoding come out as U+FFFD, never dropped: the preview
+//! names the rows that hold them (see [`Prepared::unreadable_rows`](super::Prepared)), so
+//! the damage is seen before anything is stored.
 
-use encoding_rs::{Encoding, KOI8_R, UTF_8, WINDOWS_1251};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{
+    Encoding, IBM866, ISO_8859_5, KOI8_R, KOI8_U, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1251,
+    WINDOWS_1252, X_MAC_CYRILLIC,
+};
 
 /// The text of a file and the encoding it was read in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,20 +24,51 @@ pub struct Decoded {
     /// The text, without a byte order mark.
     pub text: String,
     /// The encoding's WHATWG name, as encoding_rs spells it: "UTF-8", "windows-1251", and
-    /// rarely "UTF-16LE", "UTF-16BE" or "KOI8-R".
+    /// rarely "UTF-16LE", "UTF-16BE", "KOI8-R" or "IBM866".
     pub encoding: &'static str,
 }
 
-/// How much of a legacy-encoded file is looked at to tell Windows-1251 from KOI8-R.
-const SAMPLE_BYTES: usize = 64 * 1024;
+/// The encodings a user may choose to read a file in, most common first: those Russian
+/// files are really written in, and Windows-1252 for a Western European file.
+pub const ENCODINGS: [&Encoding; 10] = [
+    UTF_8,
+    WINDOWS_1251,
+    KOI8_R,
+    IBM866,
+    UTF_16LE,
+    UTF_16BE,
+    KOI8_U,
+    ISO_8859_5,
+    X_MAC_CYRILLIC,
+    WINDOWS_1252,
+];
 
-/// The most frequent Russian letters, covering about two thirds of running text.
-const FREQUENT_LETTERS: &str = "оеаинтсрвлкмдпу";
+/// The name people know an encoding by (the one Excel and text editors show), from its
+/// WHATWG name; a name it does not know is returned as it is.
+///
+/// ```
+/// use kartoteka_core::encoding_label;
+///
+/// assert_eq!(encoding_label("windows-1251"), "Windows-1251");
+/// assert_eq!(encoding_label("IBM866"), "DOS 866");
+/// assert_eq!(encoding_label("UTF-16LE"), "UTF-16");
+/// ```
+pub fn encoding_label(name: &str) -> &str {
+    match name {
+        "windows-1251" => "Windows-1251",
+        "windows-1252" => "Windows-1252",
+        "IBM866" => "DOS 866",
+        "UTF-16LE" => "UTF-16",
+        "UTF-16BE" => "UTF-16 BE",
+        "x-mac-cyrillic" => "Mac Cyrillic",
+        other => other,
+    }
+}
 
 /// Decodes `bytes`, inferring the encoding as the module describes.
 ///
-/// Never fails: bytes that are wrong in every encoding come out with replacement
-/// characters, which the user sees in the preview.
+/// Never fails: bytes that are wrong in every encoding come out as replacement
+/// characters, in rows the preview names.
 ///
 /// ```
 /// use kartoteka_core::decode;
@@ -59,8 +100,27 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             encoding: UTF_8.name(),
         };
     }
-    let encoding = legacy_encoding(&bytes[..bytes.len().min(SAMPLE_BYTES)]);
+    let encoding = legacy_encoding(bytes);
     let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    }
+}
+
+/// Decodes `bytes` in `encoding`, whatever they look like: the user's choice when the
+/// guess of [`decode`] was wrong. A BOM is dropped when it is `encoding`'s own, and read
+/// as text otherwise (it then shows, as it would in any program told the same).
+///
+/// ```
+/// use kartoteka_core::{decode_as, Encoding};
+///
+/// let koi8 = Encoding::for_label(b"koi8-r").unwrap();
+/// let decoded = decode_as(b"\xd4\xe0\xec\xe8\xeb\xe8\xff", koi8);
+/// assert_eq!((decoded.text.as_str(), decoded.encoding), ("тЮЛХКХЪ", "KOI8-R"));
+/// ```
+pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    let (text, _) = encoding.decode_with_bom_removal(bytes);
     Decoded {
         text: text.into_owned(),
         encoding: encoding.name(),
@@ -81,32 +141,25 @@ fn is_mostly_utf8(bytes: &[u8]) -> bool {
     valid >= 10 * broken.max(1)
 }
 
-/// Windows-1251 unless the sample reads clearly more like Russian in KOI8-R.
+/// The legacy encoding `bytes` read best in, judged on all of them: a base whose first
+/// thousand rows are Latin letters and digits still has its Russian names further down.
 ///
-/// The two code pages hold the same letters in a different order (and with the cases
-/// swapped), so the wrong one turns frequent letters into rare ones. Counting frequent
-/// letters case-insensitively keeps an all-capitals base ("ИВАНОВ ИВАН") from fooling
-/// the test.
-fn legacy_encoding(sample: &[u8]) -> &'static Encoding {
-    let score = |encoding: &'static Encoding| {
-        let (text, _) = encoding.decode_without_bom_handling(sample);
-        let mut cyrillic = 0usize;
-        let mut frequent = 0usize;
-        for c in text.chars().flat_map(char::to_lowercase) {
-            if ('а'..='я').contains(&c) || c == 'ё' {
-                cyrillic += 1;
-                frequent += usize::from(FREQUENT_LETTERS.contains(c));
-            }
-        }
-        (frequent, cyrillic)
-    };
-    let (cp1251_frequent, cyrillic) = score(WINDOWS_1251);
-    let (koi8_frequent, _) = score(KOI8_R);
-    // A clear margin, so that a few words of mixed text never flip the default.
-    if cyrillic >= 20 && koi8_frequent > cp1251_frequent + cyrillic / 5 {
+/// The detector is told the file comes from a `.ru` site, which makes it expect Cyrillic
+/// and, with few letters to go on, fall back to Windows-1251, the code page of Russian
+/// Excel.
+///
+/// The detector does not tell KOI8-R from KOI8-U, which differ only in eight bytes (box
+/// drawing in one, Ukrainian letters in the other); a file without those bytes reads the
+/// same in both and is named KOI8-R, as Russian systems label it.
+fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(Some(b"ru"), Utf8Detection::Deny);
+    const KOI8_U_ONLY: [u8; 8] = [0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
+    if guess == KOI8_U && !bytes.iter().any(|b| KOI8_U_ONLY.contains(b)) {
         KOI8_R
     } else {
-        WINDOWS_1251
+        guess
     }
 }
 
@@ -212,6 +265,66 @@ mod tests {
         let decoded = decode(&bytes);
         assert_eq!(decoded.encoding, "UTF-8");
         assert_eq!(decoded.text, format!("{SAMPLE}\u{fffd}"));
+    }
+
+    #[test]
+    fn the_whole_file_decides_not_its_start() {
+        // 80 KB of rows without a Russian letter, then the names, in KOI8-R.
+        let mut text = "Код;Телефон\r\n".to_owned();
+        while text.len() < 80 * 1024 {
+            text.push_str("A-1029;+7 900 000-00-01\r\n");
+        }
+        text.push_str(SAMPLE);
+        let decoded = decode(&encode(KOI8_R, &text));
+        assert_eq!(decoded.encoding, "KOI8-R");
+        assert_eq!(decoded.text, text);
+    }
+
+    #[test]
+    fn ukrainian_letters_make_koi8_u() {
+        let text = format!("{SAMPLE}Шевченко;Олексій;;Київ\r\n");
+        let decoded = decode(&encode(KOI8_U, &text));
+        assert_eq!(
+            (decoded.encoding, decoded.text.as_str()),
+            ("KOI8-U", text.as_str())
+        );
+    }
+
+    #[test]
+    fn dos_866_is_recognised() {
+        let decoded = decode(&encode(IBM866, SAMPLE));
+        assert_eq!(decoded.encoding, "IBM866");
+        assert_eq!(decoded.text, SAMPLE);
+    }
+
+    #[test]
+    fn decode_as_reads_in_the_chosen_encoding() {
+        let cp1251 = encode(WINDOWS_1251, SAMPLE);
+        assert_eq!(decode_as(&cp1251, WINDOWS_1251).text, SAMPLE);
+        let as_koi8 = decode_as(&cp1251, KOI8_R);
+        assert_eq!(as_koi8.encoding, "KOI8-R");
+        assert_ne!(as_koi8.text, SAMPLE);
+        assert!(as_koi8.text.starts_with("тЮЛХКХЪ;"), "{}", as_koi8.text);
+        // Legacy text read as UTF-8 is marked unreadable, not dropped.
+        let as_utf8 = decode_as(&cp1251, UTF_8);
+        assert_eq!(as_utf8.encoding, "UTF-8");
+        assert!(as_utf8.text.contains('\u{fffd}'));
+        assert!(as_utf8.text.contains(" \"\u{fffd}"));
+        // The chosen encoding's own BOM is dropped, another's is text.
+        let with_bom = format!("\u{feff}{SAMPLE}");
+        assert_eq!(decode_as(with_bom.as_bytes(), UTF_8).text, SAMPLE);
+        assert!(decode_as(with_bom.as_bytes(), WINDOWS_1251)
+            .text
+            .starts_with("п»ї"));
+    }
+
+    #[test]
+    fn every_choice_has_its_own_label() {
+        let labels: Vec<&str> = ENCODINGS.iter().map(|e| encoding_label(e.name())).collect();
+        for (i, label) in labels.iter().enumerate() {
+            assert!(!labels[..i].contains(label), "{label}");
+        }
+        assert_eq!(labels[..4], ["UTF-8", "Windows-1251", "KOI8-R", "DOS 866"]);
     }
 
     #[test]

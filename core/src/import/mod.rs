@@ -6,12 +6,16 @@
 //! [`map_row`] turns each row into a contact. [`prepare`] runs the first four at once.
 //! A workbook's sheets become the same tables through [`read_xlsx`], and
 //! [`prepare_xlsx`] picks the sheet and recognises it; a vCard file's cards become a
-//! table of Kartoteka's own export layout through [`prepare_vcard`].
+//! table of Kartoteka's own export layout through [`prepare_vcard`]. When the guess was
+//! wrong, [`prepare_as`] reads the file in the encoding the user chose, and
+//! [`apply_targets`] turns the [`Target`]s the user chose for the columns into a
+//! [`Mapping`].
 //!
 //! Errors come in two sizes. An [`ImportError`] means the file as a whole cannot be read;
 //! a [`RowIssue`] concerns one row (and usually one column) and is either a warning on an
 //! imported contact or the reason a row was skipped.
 
+mod choice;
 mod decode;
 mod header;
 mod map;
@@ -19,7 +23,9 @@ mod table;
 mod vcard;
 mod xlsx;
 
-pub use decode::{decode, Decoded};
+pub use choice::{apply_targets, header_set_key, target_choices, Target};
+pub use decode::{decode, decode_as, encoding_label, Decoded, ENCODINGS};
+pub use encoding_rs::Encoding;
 pub use header::{recognise, Field, Layout, Mapping, SlotPart};
 pub(crate) use map::LEGAL_FORMS;
 pub use map::{map_row, ImportContext, MappedRow, RowIssue, RowIssueKind};
@@ -122,7 +128,31 @@ impl Prepared {
 /// # Ok::<(), kartoteka_core::ImportError>(())
 /// ```
 pub fn prepare(bytes: &[u8]) -> Result<Prepared, ImportError> {
-    let decoded = decode(bytes);
+    prepare_decoded(decode(bytes))
+}
+
+/// Like [`prepare`], reading the file in `encoding` (see [`decode_as`]) instead of the
+/// one [`decode`] infers: for a user who sees that the guess was wrong.
+///
+/// # Errors
+///
+/// Those of [`prepare`].
+///
+/// ```
+/// use kartoteka_core::{prepare, prepare_as, Encoding};
+///
+/// let bytes = b"\xd4\xe0\xec\xe8\xeb\xe8\xff;\xc8\xec\xff\r\n\xc8\xe2\xe0\xed\xee\xe2;\xc8\xe2\xe0\xed\r\n";
+/// assert_eq!(prepare(bytes)?.table.headers, ["Фамилия", "Имя"]);
+/// let koi8 = prepare_as(bytes, Encoding::for_label(b"koi8-r").unwrap())?;
+/// assert_eq!(koi8.decoded_encoding, "KOI8-R");
+/// assert_eq!(koi8.table.headers, ["тЮЛХКХЪ", "хЛЪ"]);
+/// # Ok::<(), kartoteka_core::ImportError>(())
+/// ```
+pub fn prepare_as(bytes: &[u8], encoding: &'static Encoding) -> Result<Prepared, ImportError> {
+    prepare_decoded(decode_as(bytes, encoding))
+}
+
+fn prepare_decoded(decoded: Decoded) -> Result<Prepared, ImportError> {
     if !looks_like_text(&decoded.text) {
         return Err(ImportError::NotText);
     }
@@ -137,6 +167,30 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared, ImportError> {
         mapping,
         unreadable: Vec::new(),
     })
+}
+
+impl Prepared {
+    /// The rows (numbered as a spreadsheet numbers them, the header being row 1) that
+    /// hold characters the encoding could not read, shown as U+FFFD: a file in another
+    /// encoding than the one it was read in, or damaged. Empty for a clean read.
+    ///
+    /// ```
+    /// use kartoteka_core::prepare;
+    ///
+    /// let prepared = prepare(b"\xd0\x98\xd0\xbc\xd1\x8f\n\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd\n\xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\n\xd0\x98\xd0\xbb\xd1\x8c\xd1\x8f\n\xd0\x98\xd0\xbb\xd1\x8c\xd1\x8f\xd1")?;
+    /// assert_eq!(prepared.table.headers, ["Имя"]);
+    /// assert_eq!(prepared.unreadable_rows(), [5]);
+    /// # Ok::<(), kartoteka_core::ImportError>(())
+    /// ```
+    pub fn unreadable_rows(&self) -> Vec<usize> {
+        let unreadable = |cells: &[String]| cells.iter().any(|c| c.contains('\u{fffd}'));
+        let header = unreadable(&self.table.headers).then_some(1);
+        let rows = self.table.rows.iter().filter(|row| unreadable(&row.cells));
+        header
+            .into_iter()
+            .chain(rows.map(|row| row.number))
+            .collect()
+    }
 }
 
 /// Whether decoded text can be a table someone typed: binary files decode "successfully"
