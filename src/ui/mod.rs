@@ -28,6 +28,7 @@ mod queue;
 mod segments;
 mod settings;
 mod timeline;
+mod update;
 mod vcard_export;
 
 pub use bin::BinScreen;
@@ -39,3 +40,4 @@ pub use list::{ListPrefs, ListScreen};
 pub use notice::{NoticeBar, StorageProblem};
 pub use queue::QueueScreen;
 pub use settings::SettingsScreen;
+pub use update::UpdateBanner;
