@@ -48,6 +48,7 @@ fn Shell() -> impl IntoView {
             }}
         </main>
         <NoticeBar />
+        <crate::ui::UpdateBanner />
     }
 }
 

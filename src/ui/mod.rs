@@ -30,6 +30,7 @@ mod queue;
 mod segments;
 mod settings;
 mod timeline;
+mod update;
 
 pub use bin::BinScreen;
 pub use channels::ChannelsScreen;
@@ -40,3 +41,4 @@ pub use list::{ListPrefs, ListScreen};
 pub use notice::{NoticeBar, StorageProblem};
 pub use queue::QueueScreen;
 pub use settings::SettingsScreen;
+pub use update::UpdateBanner;
