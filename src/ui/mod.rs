@@ -5,6 +5,7 @@ mod badge;
 mod bin;
 mod bulk;
 mod channels;
+mod conflict;
 mod contact;
 mod custom_fields;
 mod deals;
