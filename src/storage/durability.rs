@@ -54,7 +54,8 @@ pub async fn durability() -> Option<Durability> {
         Ok(promise) => JsFuture::from(promise)
             .await
             .ok()
-            .and_then(|v| v.dyn_into().ok()),
+            // A dictionary, not a class: there is nothing to check it against.
+            .map(|v| v.unchecked_into()),
         Err(_) => None,
     };
     Some(Durability {
