@@ -7,7 +7,7 @@ use crate::route::{use_route, Route};
 use crate::state::{local_today, AppState, Load};
 use crate::ui::{
     BinScreen, ChannelsScreen, ContactPanel, DuplicatesScreen, ImportScreen, ListScreen, NoticeBar,
-    QueueScreen, SettingsScreen, StorageProblem,
+    QueueScreen, SettingsScreen, StorageProblem, SupersededPrompt,
 };
 
 #[component]
@@ -40,6 +40,7 @@ fn Shell() -> impl IntoView {
     provide_context(crate::ui::ListPrefs::load());
     view! {
         <TopBar route />
+        <SupersededPrompt />
         <main class="main">
             {move || match state.load.get() {
                 Load::Opening => view! { <Opening /> }.into_any(),

@@ -6,6 +6,7 @@
 //! `version` counter is bumped after each change, and readers that must
 //! follow the base subscribe to it through [`AppState::with_base`].
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -18,6 +19,8 @@ use kartoteka_core::undo::{
 use kartoteka_core::{history, Contact, ContactKind, Timestamp};
 use leptos::prelude::*;
 
+use crate::storage::durability::request_persistence;
+use crate::storage::tabs::{Stored, Tabs};
 use crate::storage::{Base, BaseSettings, MetaWrites, Repository, StorageError};
 
 /// Where opening the base stands.
@@ -59,6 +62,11 @@ pub struct AppState {
     pub damaged: RwSignal<Vec<StorageError>>,
     /// Recent imports and merges, newest first, each of which can be undone.
     pub journal: RwSignal<Vec<ChangeSummary>>,
+    /// A newer app opened the base in another tab, and this tab closed it.
+    pub superseded: RwSignal<bool>,
+    tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
+    /// What other tabs stored that this one has not read yet.
+    unread: StoredValue<Stored, LocalStorage>,
 }
 
 /// What an undo did, for the message that follows it.
@@ -84,6 +92,9 @@ impl AppState {
             notice: RwSignal::new(None),
             damaged: RwSignal::new(Vec::new()),
             journal: RwSignal::new(Vec::new()),
+            superseded: RwSignal::new(false),
+            tabs: StoredValue::new_local(None),
+            unread: StoredValue::new_local(Stored::default()),
         }
     }
 
@@ -102,12 +113,19 @@ impl AppState {
                     loaded.damaged.len()
                 ));
                 self.base.set_value(loaded.base);
+                repository.on_superseded(move || self.superseded.set(true));
                 self.repository.set_value(Some(Rc::new(repository)));
+                let tabs = Tabs::join(move |stored| {
+                    self.unread.update_value(|unread| unread.merge(stored));
+                    leptos::task::spawn_local(self.catch_up());
+                });
+                self.tabs.set_value(tabs.map(Rc::new));
                 self.settings.set(loaded.settings);
                 self.damaged.set(loaded.damaged);
                 self.journal.set(loaded.journal);
                 self.version.update(|v| *v += 1);
                 self.load.set(Load::Ready);
+                request_persistence().await;
                 self.empty_old_bin().await;
             }
             Err(error) => {
@@ -134,11 +152,18 @@ impl AppState {
     /// history, and a person's company name is linked to a company record
     /// (created when no record has that name or ИНН yet).
     pub async fn save_contact(self, contact: Contact) -> Result<Contact, StorageError> {
+        let started = BTreeMap::from([(contact.id.clone(), contact.rev)]);
         // The company a person was just linked to is stored with them.
         let (changes, saved) = self.prepare_save(contact);
-        self.apply_changes(changes, Vec::new())
-            .await
-            .map(|()| saved)
+        self.write(
+            changes,
+            Vec::new(),
+            MetaWrites::default(),
+            started,
+            |_, _| {},
+        )
+        .await
+        .map(|()| saved)
     }
 
     /// Stamps a contact for storing: revision, timestamps, history and the
@@ -226,11 +251,20 @@ impl AppState {
     /// one transaction, each stamped and recorded in its history.
     pub async fn save_contacts(self, contacts: Vec<Contact>) -> Result<(), StorageError> {
         let mut changes = Vec::with_capacity(contacts.len());
+        let mut started = BTreeMap::new();
         for contact in contacts {
+            started.insert(contact.id.clone(), contact.rev);
             let (stamped, _) = self.prepare_save(contact);
             changes.extend(stamped);
         }
-        self.apply_changes(changes, Vec::new()).await
+        self.write(
+            changes,
+            Vec::new(),
+            MetaWrites::default(),
+            started,
+            |_, _| {},
+        )
+        .await
     }
 
     /// Moves records to the recycle bin; they can be restored for
@@ -329,50 +363,100 @@ impl AppState {
         removals: Vec<String>,
         meta: MetaWrites,
     ) -> Result<(), StorageError> {
-        let previous: Vec<Contact> = self.base.with_value(|b| {
-            upserts
+        self.write(upserts, removals, meta, BTreeMap::new(), |_, _| {})
+            .await
+    }
+
+    /// Changes the base in memory and stores the change in one transaction
+    /// that merges each chunk with its stored copy (see
+    /// [`Repository::write_change`]); on failure the base in memory is put
+    /// back exactly as it was. Then the other tabs are told.
+    ///
+    /// Each record is checked against the revision this tab holds, or the
+    /// one `started` names (the revision an edit began from): saved since
+    /// in another tab, the change is refused with
+    /// [`StorageError::Conflict`].
+    async fn write(
+        self,
+        upserts: Vec<Contact>,
+        removals: Vec<String>,
+        meta: MetaWrites,
+        started: BTreeMap<String, u64>,
+        on_progress: impl Fn(usize, usize),
+    ) -> Result<(), StorageError> {
+        self.catch_up().await;
+        let (previous, new_ids, mut touched) = self.base.with_value(|b| {
+            let ids = upserts
                 .iter()
                 .map(|c| c.id.as_str())
-                .chain(removals.iter().map(String::as_str))
-                .filter_map(|id| b.by_id(id).cloned())
-                .collect()
-        });
-        let new_ids: Vec<String> = self.base.with_value(|b| {
-            upserts
+                .chain(removals.iter().map(String::as_str));
+            let previous: Vec<Contact> =
+                ids.clone().filter_map(|id| b.by_id(id).cloned()).collect();
+            let new_ids: Vec<String> = upserts
                 .iter()
                 .filter(|c| b.by_id(&c.id).is_none())
                 .map(|c| c.id.clone())
-                .collect()
+                .collect();
+            let touched: BTreeMap<String, u64> = ids
+                .map(|id| (id.to_owned(), b.by_id(id).map_or(0, |c| c.rev)))
+                .collect();
+            (previous, new_ids, touched)
         });
-        let dirty = self
+        for (id, rev) in started {
+            if let Some(at) = touched.get_mut(&id) {
+                *at = rev;
+            }
+        }
+        let change = self
             .base
             .try_update_value(|b| {
                 let mut dirty = b.upsert_all(upserts);
                 for id in &removals {
                     dirty.merge(b.remove(id).1);
                 }
-                dirty
+                b.change_by_chunk(&dirty, &touched)
             })
             .unwrap_or_default();
+        let journal = !meta.is_empty();
         let stored = match self.repository() {
             Some(repository) => {
-                let payload = self.base.with_value(|b| repository.payload(b, &dirty));
                 repository
-                    .write_with_meta(&payload, &dirty.delete, &meta, |_, _| {})
+                    .write_change(&change, &touched, &meta, on_progress)
                     .await
             }
             None => Err(not_open()),
         };
-        if stored.is_err() {
-            self.base.update_value(|b| {
-                for id in &new_ids {
-                    b.remove(id);
-                }
-                b.upsert_all(previous);
-            });
-        }
+        let outcome = match stored {
+            Ok(chunks) => {
+                let mut told = Stored {
+                    journal,
+                    ..Stored::default()
+                };
+                self.base.update_value(|b| {
+                    for (key, contacts) in chunks {
+                        if contacts.is_empty() {
+                            told.deleted.insert(key);
+                        } else {
+                            told.written.insert(key);
+                        }
+                        b.replace_chunk(key, contacts);
+                    }
+                });
+                self.announce(&told);
+                Ok(())
+            }
+            Err(error) => {
+                self.base.update_value(|b| {
+                    for id in &new_ids {
+                        b.remove(id);
+                    }
+                    b.upsert_all(previous);
+                });
+                Err(error)
+            }
+        };
         self.changed();
-        stored
+        outcome
     }
 
     /// Removes from the recycle bin what has been there longer than
@@ -411,39 +495,11 @@ impl AppState {
             })
         });
         let (meta, journal) = self.journal_with(&change);
-        let new_ids: Vec<String> = added.iter().map(|c| c.id.clone()).collect();
-        let previous: Vec<Contact> = self.base.with_value(|b| {
-            updated
-                .iter()
-                .filter_map(|c| b.by_id(&c.id).cloned())
-                .collect()
-        });
-        let dirty = self
-            .base
-            .try_update_value(|b| b.upsert_all(added.into_iter().chain(updated)))
-            .unwrap_or_default();
-        let stored = match self.repository() {
-            Some(repository) => {
-                let payload = self.base.with_value(|b| repository.payload(b, &dirty));
-                repository
-                    .write_with_meta(&payload, &dirty.delete, &meta, on_progress)
-                    .await
-            }
-            None => Err(not_open()),
-        };
-        if stored.is_ok() {
-            self.journal.set(journal);
-        }
-        if stored.is_err() {
-            self.base.update_value(|b| {
-                for id in &new_ids {
-                    b.remove(id);
-                }
-                b.upsert_all(previous);
-            });
-        }
-        self.changed();
-        stored
+        let upserts = added.into_iter().chain(updated).collect();
+        self.write(upserts, Vec::new(), meta, BTreeMap::new(), on_progress)
+            .await?;
+        self.journal.set(journal);
+        Ok(())
     }
 
     /// The journal with `change` added in front, and the writes that store
@@ -567,6 +623,10 @@ impl AppState {
         let count = contacts.len();
         let base = repository.replace_all(contacts, &settings).await?;
         log(&format!("base replaced from a backup: {count} records"));
+        self.announce(&Stored {
+            all: true,
+            ..Stored::default()
+        });
         self.base.set_value(base);
         self.settings.set(settings);
         self.damaged.set(Vec::new());
@@ -581,12 +641,82 @@ impl AppState {
         let repository = self.repository().ok_or_else(not_open)?;
         repository.save_settings(&settings).await?;
         self.settings.set(settings);
+        self.announce(&Stored {
+            settings: true,
+            ..Stored::default()
+        });
         Ok(())
     }
 
     /// Shows the outcome of a change to the user.
     pub fn report(&self, outcome: Result<Notice, StorageError>) {
         self.notice.set(Some(outcome.unwrap_or_else(Notice::Error)));
+    }
+
+    /// Reads again what other tabs stored since the last catch-up, and
+    /// puts it in memory in place of what this tab held.
+    ///
+    /// Run when a message arrives, and before every write. Messages are
+    /// handled in the event loop before the next user action, so a change
+    /// is normally built on chunks already read again; a write that starts
+    /// while a read is still under way is still safe, because the write
+    /// merges each chunk with its stored copy and refuses a record saved
+    /// since the revision it started from.
+    async fn catch_up(self) {
+        let unread = self
+            .unread
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if unread.is_empty() {
+            return;
+        }
+        let Some(repository) = self.repository() else {
+            return;
+        };
+        if unread.all {
+            match repository.load().await {
+                Ok(loaded) => {
+                    self.base.set_value(loaded.base);
+                    self.settings.set(loaded.settings);
+                    self.damaged.set(loaded.damaged);
+                    self.journal.set(loaded.journal);
+                    self.changed();
+                }
+                Err(error) => log(&format!("another tab's restore was not read: {error}")),
+            }
+            return;
+        }
+        let keys: BTreeSet<_> = unread.written.union(&unread.deleted).copied().collect();
+        if !keys.is_empty() {
+            match repository.read_chunks(&keys).await {
+                Ok(chunks) => self.base.update_value(|b| {
+                    for (key, contacts) in chunks {
+                        b.replace_chunk(key, contacts.unwrap_or_default());
+                    }
+                }),
+                Err(error) => log(&format!("another tab's change was not read: {error}")),
+            }
+        }
+        if unread.settings || unread.journal {
+            match repository.read_meta().await {
+                Ok((settings, journal)) => {
+                    if unread.settings {
+                        self.settings.set(settings);
+                    }
+                    if unread.journal {
+                        self.journal.set(journal);
+                    }
+                }
+                Err(error) => log(&format!("another tab's settings were not read: {error}")),
+            }
+        }
+        self.changed();
+    }
+
+    fn announce(&self, stored: &Stored) {
+        if let Some(tabs) = self.tabs.get_value() {
+            tabs.announce(stored);
+        }
     }
 
     fn repository(&self) -> Option<Rc<Repository>> {

@@ -9,8 +9,12 @@
 //!
 //! Each contact sits in a slot whose index never changes while the page
 //! lives, so the list view can hold slot numbers instead of cloned records.
+//!
+//! Several tabs may hold the same base. A tab writing a chunk therefore
+//! merges it with what is stored at that moment ([`merge_chunk`]), and tabs
+//! take in chunks others wrote with [`Base::replace_chunk`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::Contact;
 use crate::search::SearchEntry;
@@ -192,6 +196,79 @@ impl Base {
         self.reserved.insert(key);
     }
 
+    /// The chunk a contact is stored in.
+    pub fn chunk_of(&self, id: &str) -> Option<ChunkKey> {
+        self.slot_of(id)
+            .and_then(|slot| self.slot(slot))
+            .map(|s| s.chunk)
+    }
+
+    /// The records of a change as this base holds them, per chunk the
+    /// change writes or deletes: what [`merge_chunk`] lays over the stored
+    /// chunk. `touched` names the records the change made or removed.
+    pub fn change_by_chunk(
+        &self,
+        dirty: &Dirty,
+        touched: &BTreeMap<String, u64>,
+    ) -> Vec<(ChunkKey, Vec<Contact>)> {
+        dirty
+            .write
+            .iter()
+            .chain(&dirty.delete)
+            .map(|&key| {
+                let ours = self
+                    .chunks
+                    .get(&key)
+                    .map(|members| {
+                        members
+                            .iter()
+                            .filter_map(|&slot| self.get(slot))
+                            .filter(|c| touched.contains_key(&c.id))
+                            .cloned()
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (key, ours)
+            })
+            .collect()
+    }
+
+    /// Makes chunk `key` hold exactly `contacts`, as another tab stored it.
+    /// A record already in memory keeps its slot (the list holds slot
+    /// numbers), wherever it was; one the chunk no longer holds goes.
+    pub fn replace_chunk(&mut self, key: ChunkKey, contacts: Vec<Contact>) {
+        let incoming: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
+        let gone: Vec<String> = self
+            .chunks
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .filter_map(|&slot| self.get(slot))
+            .filter(|c| !incoming.contains(c.id.as_str()))
+            .map(|c| c.id.clone())
+            .collect();
+        for id in gone {
+            self.remove(&id);
+        }
+        for contact in contacts {
+            match self.slot_of(&contact.id) {
+                Some(slot) => {
+                    let entry = self.slots[slot as usize]
+                        .as_mut()
+                        .expect("indexed slot is live");
+                    let from = entry.chunk;
+                    entry.search = SearchEntry::of(&contact);
+                    entry.contact = contact;
+                    if from != key {
+                        entry.chunk = key;
+                        self.move_slot(slot, from, key);
+                    }
+                }
+                None => self.place(contact, key),
+            }
+        }
+    }
+
     /// The stored form of a chunk: its contacts as a JSON array.
     pub fn chunk_json(&self, key: ChunkKey) -> String {
         let contacts: Vec<&Contact> = self
@@ -200,6 +277,16 @@ impl Base {
             .map(|members| members.iter().filter_map(|&slot| self.get(slot)).collect())
             .unwrap_or_default();
         serde_json::to_string(&contacts).expect("contacts serialise to JSON")
+    }
+
+    fn move_slot(&mut self, slot: SlotId, from: ChunkKey, to: ChunkKey) {
+        if let Some(members) = self.chunks.get_mut(&from) {
+            members.retain(|&s| s != slot);
+            if members.is_empty() {
+                self.chunks.remove(&from);
+            }
+        }
+        self.chunks.entry(to).or_default().push(slot);
     }
 
     fn slot(&self, slot: SlotId) -> Option<&Slot> {
@@ -239,6 +326,57 @@ impl Base {
             }
         }
     }
+}
+
+/// A record another tab saved since this change started from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The record as it is stored now.
+    pub stored: Contact,
+}
+
+/// The chunk to store when a change lays `ours` over the chunk as it is
+/// stored now. `touched` names every record the change made, edited or
+/// removed, with the revision it started from (0 for a new record).
+///
+/// Every record the change did not touch keeps its stored version, so a
+/// record another tab edited or added to the chunk meanwhile stays, and
+/// one it removed stays removed. A touched record takes our version, or
+/// goes when ours does not hold it (removed). A touched record stored with
+/// a newer revision than the change started from is refused: someone else
+/// saved it meanwhile, and writing ours would silently undo their edit.
+///
+/// The stored order is kept; our new records follow it. Two tabs adding to
+/// the same last chunk at once can take it past [`CHUNK_SIZE`], which only
+/// makes that chunk's writes a little larger.
+pub fn merge_chunk(
+    stored: Vec<Contact>,
+    ours: &[Contact],
+    touched: &BTreeMap<String, u64>,
+) -> Result<Vec<Contact>, Box<Conflict>> {
+    let by_id: HashMap<&str, &Contact> = ours.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut placed = HashSet::new();
+    let mut merged = Vec::with_capacity(stored.len() + ours.len());
+    for record in stored {
+        match touched.get(&record.id) {
+            None => merged.push(record),
+            Some(&started) if record.rev > started => {
+                return Err(Box::new(Conflict { stored: record }))
+            }
+            Some(_) => {
+                if let Some(&mine) = by_id.get(record.id.as_str()) {
+                    placed.insert(mine.id.as_str());
+                    merged.push(mine.clone());
+                }
+            }
+        }
+    }
+    merged.extend(
+        ours.iter()
+            .filter(|c| !placed.contains(c.id.as_str()))
+            .cloned(),
+    );
+    Ok(merged)
 }
 
 #[cfg(test)]
@@ -312,5 +450,70 @@ mod tests {
         let mut base = Base::from_chunks([(0, vec![contact("a")])]);
         base.reserve_chunk(3);
         assert_eq!(base.upsert(contact("b")).write, BTreeSet::from([4]));
+    }
+
+    fn touched(ids: &[(&str, u64)]) -> BTreeMap<String, u64> {
+        ids.iter().map(|&(id, rev)| (id.to_owned(), rev)).collect()
+    }
+
+    fn with_rev(id: &str, rev: u64, name: &str) -> Contact {
+        Contact {
+            rev,
+            name: name.into(),
+            ..contact(id)
+        }
+    }
+
+    #[test]
+    fn a_merge_keeps_what_another_tab_stored_meanwhile() {
+        // Stored now: b edited and c added by another tab, d removed by it.
+        let stored = vec![with_rev("a", 1, ""), with_rev("b", 2, "Пётр"), contact("c")];
+        // This tab edits a, adds e, and still holds b and d as it read them.
+        let ours = [with_rev("a", 2, "Анна"), with_rev("e", 1, "")];
+        let merged = merge_chunk(stored, &ours, &touched(&[("a", 1), ("e", 0)])).unwrap();
+        let ids: Vec<&str> = merged.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "e"]);
+        assert_eq!(merged[0].name, "Анна");
+        assert_eq!(merged[1].name, "Пётр");
+    }
+
+    #[test]
+    fn a_merge_drops_a_record_the_change_removed() {
+        let stored = vec![contact("a"), contact("b")];
+        let merged = merge_chunk(stored, &[], &touched(&[("a", 0)])).unwrap();
+        assert_eq!(merged, vec![contact("b")]);
+    }
+
+    #[test]
+    fn a_merge_refuses_a_record_saved_since_the_edit_began() {
+        let stored = vec![with_rev("a", 3, "Их версия")];
+        let ours = [with_rev("a", 3, "Моя версия")];
+        let refused = merge_chunk(stored, &ours, &touched(&[("a", 2)])).unwrap_err();
+        assert_eq!(refused.stored.name, "Их версия");
+    }
+
+    #[test]
+    fn a_change_by_chunk_holds_only_the_touched_records() {
+        let mut base = Base::default();
+        base.upsert_all([contact("a"), contact("b")]);
+        let dirty = base.upsert(with_rev("a", 2, "Анна"));
+        let change = base.change_by_chunk(&dirty, &touched(&[("a", 1)]));
+        assert_eq!(change, vec![(0, vec![with_rev("a", 2, "Анна")])]);
+    }
+
+    #[test]
+    fn replacing_a_chunk_keeps_slots_and_drops_what_it_no_longer_holds() {
+        let mut base = Base::from_chunks([(0, vec![contact("a"), contact("b")])]);
+        let slot_a = base.slot_of("a").unwrap();
+        base.replace_chunk(0, vec![with_rev("a", 2, "Анна"), contact("c")]);
+        assert_eq!(base.slot_of("a"), Some(slot_a));
+        assert_eq!(base.get(slot_a).unwrap().name, "Анна");
+        assert!(base.by_id("b").is_none());
+        assert_eq!(base.chunk_of("c"), Some(0));
+        assert_eq!(base.len(), 2);
+        base.replace_chunk(0, Vec::new());
+        assert!(base.is_empty());
+        // The emptied key is free again, as after a delete in this tab.
+        assert_eq!(base.upsert(contact("d")).write, BTreeSet::from([0]));
     }
 }

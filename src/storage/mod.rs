@@ -8,14 +8,22 @@
 //! A base written by an older app is migrated when it is opened, in one
 //! transaction of its own (see [`SCHEMA_VERSION`]).
 
+pub mod durability;
 pub mod mappings;
 pub mod prefs;
+pub mod tabs;
 #[cfg(test)]
 mod tests;
+mod upgrade;
 
-use std::collections::{BTreeSet, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::rc::Rc;
 
-pub use kartoteka_core::base::{Base, ChunkKey, Dirty, SlotId};
+use kartoteka_core::base::merge_chunk;
+#[cfg(test)]
+use kartoteka_core::base::Dirty;
+pub use kartoteka_core::base::{Base, ChunkKey, Conflict, SlotId};
 use kartoteka_core::companies::link_companies;
 use kartoteka_core::undo::{ChangeSet, ChangeSummary};
 use kartoteka_core::{Contact, FreshnessPolicy, StatusChange, Timestamp};
@@ -66,6 +74,14 @@ pub enum StorageError {
     /// The base was written by a newer version of the app.
     #[error("the base was saved by a newer version (data format {0})")]
     TooNew(u32),
+    /// A newer version of the app opened the base in another tab; this tab
+    /// closed its connection so that the upgrade could go ahead.
+    #[error("a newer version of the app opened the base in another tab")]
+    Superseded,
+    /// The record was saved in another tab since this edit began; nothing
+    /// of the change landed.
+    #[error("record {} was saved elsewhere meanwhile", .0.stored.id)]
+    Conflict(Box<Conflict>),
 }
 
 impl StorageError {
@@ -134,6 +150,11 @@ impl MetaWrites {
         writes
     }
 
+    /// Whether there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.puts.is_empty() && self.deletes.is_empty()
+    }
+
     /// Stores `journal` as the new list of recent changes.
     pub fn journal(journal: &[ChangeSummary]) -> Self {
         MetaWrites {
@@ -147,8 +168,16 @@ impl MetaWrites {
 }
 
 /// The open database.
+///
+/// The connection is shared with the `versionchange` listener: when a newer
+/// app in another tab upgrades the database, this tab closes its connection
+/// at once, so the upgrade is not blocked, and every request after that
+/// fails with [`StorageError::Superseded`] instead of hanging.
 pub struct Repository {
-    db: Rexie,
+    db: Rc<RefCell<Option<Rexie>>>,
+    /// The listening connection; kept so that it lives as long as the
+    /// repository.
+    _watch: Option<upgrade::Watch>,
 }
 
 impl Repository {
@@ -166,9 +195,32 @@ impl Repository {
             .build()
             .await
             .map_err(|e| StorageError::Unavailable(e.to_string()))?;
-        let repository = Repository { db };
+        let db = Rc::new(RefCell::new(Some(db)));
+        let watch = upgrade::Watch::open(name, Rc::clone(&db)).await;
+        let repository = Repository { db, _watch: watch };
         repository.check_schema().await?;
         Ok(repository)
+    }
+
+    /// Calls `on_superseded` once a newer app in another tab upgrades the
+    /// database; this repository is closed by then.
+    pub fn on_superseded(&self, on_superseded: impl Fn() + 'static) {
+        if let Some(watch) = &self._watch {
+            watch.on_superseded(on_superseded);
+        }
+    }
+
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<Transaction, StorageError> {
+        self.db
+            .borrow()
+            .as_ref()
+            .ok_or(StorageError::Superseded)?
+            .transaction(stores, mode)
+            .map_err(StorageError::from_rexie)
     }
 
     /// Deletes a whole database; used by tests to start clean.
@@ -179,10 +231,7 @@ impl Repository {
 
     /// Reads every chunk and the settings.
     pub async fn load(&self) -> Result<Loaded, StorageError> {
-        let tx = self
-            .db
-            .transaction(&[CHUNKS, META], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_rexie)?;
+        let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadOnly)?;
         let chunks = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
         let (keys, values) = keys_and_values(&chunks).await?;
         let meta = tx.store(META).map_err(StorageError::from_rexie)?;
@@ -233,6 +282,7 @@ impl Repository {
     }
 
     /// The stored form of the chunks a change touched.
+    #[cfg(test)]
     pub fn payload(&self, base: &Base, dirty: &Dirty) -> Vec<(ChunkKey, String)> {
         dirty
             .write
@@ -252,10 +302,68 @@ impl Repository {
             .await
     }
 
-    /// The transaction itself: chunks, and the `meta` entries that record
-    /// the change, land together or not at all. `on_progress(done, total)`
-    /// hears each chunk. Only IndexedDB requests are awaited inside it:
-    /// awaiting anything else would let the transaction auto-commit half-done.
+    /// Writes a change: for each chunk of `change` (see
+    /// [`Base::change_by_chunk`]) the stored copy is read again and merged
+    /// with ours by [`merge_chunk`], inside the one write transaction, so a
+    /// record another tab stored meanwhile is kept, and a record of
+    /// `touched` saved since its revision there refuses the whole change
+    /// ([`StorageError::Conflict`]). The `meta` entries that record the
+    /// change land with it. `on_progress(done, total)` hears each chunk.
+    ///
+    /// Returns each chunk as stored now (empty when deleted), for memory.
+    /// Only IndexedDB requests are awaited inside the transaction: awaiting
+    /// anything else would let it auto-commit half-done.
+    pub async fn write_change(
+        &self,
+        change: &[(ChunkKey, Vec<Contact>)],
+        touched: &BTreeMap<String, u64>,
+        meta: &MetaWrites,
+        on_progress: impl Fn(usize, usize),
+    ) -> Result<Vec<(ChunkKey, Vec<Contact>)>, StorageError> {
+        let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadWrite)?;
+        match write_change_in(&tx, change, touched, meta, on_progress).await {
+            Ok(stored) => match tx.done().await.map_err(StorageError::from_rexie)? {
+                rexie::TransactionResult::Committed => Ok(stored),
+                rexie::TransactionResult::Aborted => {
+                    Err(StorageError::Failed("the transaction was aborted".into()))
+                }
+            },
+            Err(e) => {
+                let _ = tx.abort().await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Reads chunks again, after another tab wrote them: each with its
+    /// records, or `None` when it is no longer stored.
+    pub async fn read_chunks(
+        &self,
+        keys: &BTreeSet<ChunkKey>,
+    ) -> Result<Vec<(ChunkKey, Option<Vec<Contact>>)>, StorageError> {
+        let tx = self.transaction(&[CHUNKS], TransactionMode::ReadOnly)?;
+        let store = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
+        let mut chunks = Vec::with_capacity(keys.len());
+        for &key in keys {
+            chunks.push((key, read_chunk(&store, key).await?));
+        }
+        tx.done().await.map_err(StorageError::from_rexie)?;
+        Ok(chunks)
+    }
+
+    /// Reads the base's settings and the journal again.
+    pub async fn read_meta(&self) -> Result<(BaseSettings, Vec<ChangeSummary>), StorageError> {
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
+        let meta = tx.store(META).map_err(StorageError::from_rexie)?;
+        let settings = read_json(&meta, SETTINGS_KEY).await?;
+        let journal = read_json(&meta, JOURNAL_KEY).await?;
+        tx.done().await.map_err(StorageError::from_rexie)?;
+        Ok((settings, journal))
+    }
+
+    /// The transaction itself, without merging: the chunks as given, and
+    /// the `meta` entries, land together or not at all.
+    #[cfg(test)]
     pub async fn write_with_meta(
         &self,
         payload: &[(ChunkKey, String)],
@@ -263,10 +371,7 @@ impl Repository {
         meta: &MetaWrites,
         on_progress: impl Fn(usize, usize),
     ) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
-            .map_err(StorageError::from_rexie)?;
+        let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadWrite)?;
         let store = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
         let meta_store = tx.store(META).map_err(StorageError::from_rexie)?;
         for (key, value) in &meta.puts {
@@ -310,10 +415,7 @@ impl Repository {
     /// One import or merge in full, to undo it; `None` once it fell off the
     /// journal.
     pub async fn read_change(&self, id: &str) -> Result<Option<ChangeSet>, StorageError> {
-        let tx = self
-            .db
-            .transaction(&[META], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_rexie)?;
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
         let store = tx.store(META).map_err(StorageError::from_rexie)?;
         let value = store
             .get(JsValue::from_str(&format!("{CHANGE_PREFIX}{id}")))
@@ -340,10 +442,7 @@ impl Repository {
     ) -> Result<Base, StorageError> {
         let mut base = Base::default();
         let keys = base.upsert_all(contacts).write;
-        let tx = self
-            .db
-            .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
-            .map_err(StorageError::from_rexie)?;
+        let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadWrite)?;
         if let Err(e) = replace_in(&tx, &base, &keys, settings).await {
             let _ = tx.abort().await;
             return Err(e);
@@ -367,10 +466,7 @@ impl Repository {
     }
 
     async fn put_meta_value(&self, key: &str, value: &JsValue) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&[META], TransactionMode::ReadWrite)
-            .map_err(StorageError::from_rexie)?;
+        let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
         let store = tx.store(META).map_err(StorageError::from_rexie)?;
         store
             .put(value, Some(&JsValue::from_str(key)))
@@ -383,10 +479,7 @@ impl Repository {
     /// Refuses a base from a newer app and migrates one from an older app;
     /// a new base is "migrated" too, which just records the number.
     async fn check_schema(&self) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&[META], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_rexie)?;
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
         let store = tx.store(META).map_err(StorageError::from_rexie)?;
         let stored = stored_schema(&store).await?;
         tx.done().await.map_err(StorageError::from_rexie)?;
@@ -404,10 +497,7 @@ impl Repository {
     /// [`Repository::write_with_meta`], only IndexedDB requests
     /// are awaited inside it; the conversion itself is synchronous.
     async fn migrate(&self) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&[CHUNKS, META], TransactionMode::ReadWrite)
-            .map_err(StorageError::from_rexie)?;
+        let tx = self.transaction(&[CHUNKS, META], TransactionMode::ReadWrite)?;
         let summary = match migrate_in(&tx).await {
             Ok(summary) => summary,
             Err(e) => {
@@ -468,6 +558,86 @@ async fn put_schema(meta: &Store) -> Result<(), StorageError> {
     .await
     .map_err(StorageError::from_rexie)?;
     Ok(())
+}
+
+/// The requests of [`Repository::write_change`], inside `tx`.
+async fn write_change_in(
+    tx: &Transaction,
+    change: &[(ChunkKey, Vec<Contact>)],
+    touched: &BTreeMap<String, u64>,
+    meta: &MetaWrites,
+    on_progress: impl Fn(usize, usize),
+) -> Result<Vec<(ChunkKey, Vec<Contact>)>, StorageError> {
+    let store = tx.store(CHUNKS).map_err(StorageError::from_rexie)?;
+    let meta_store = tx.store(META).map_err(StorageError::from_rexie)?;
+    for (key, value) in &meta.puts {
+        meta_store
+            .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+            .await
+            .map_err(StorageError::from_rexie)?;
+    }
+    for key in &meta.deletes {
+        meta_store
+            .delete(JsValue::from_str(key))
+            .await
+            .map_err(StorageError::from_rexie)?;
+    }
+    let total = change.len();
+    let mut written = Vec::with_capacity(total);
+    for (done, (key, ours)) in change.iter().enumerate() {
+        let stored = read_chunk(&store, *key).await?.unwrap_or_default();
+        let merged = merge_chunk(stored, ours, touched).map_err(StorageError::Conflict)?;
+        let js_key = JsValue::from_f64(f64::from(*key));
+        if merged.is_empty() {
+            store
+                .delete(js_key)
+                .await
+                .map_err(StorageError::from_rexie)?;
+        } else {
+            let json = serde_json::to_string(&merged).expect("contacts serialise to JSON");
+            store
+                .put(&JsValue::from_str(&json), Some(&js_key))
+                .await
+                .map_err(StorageError::from_rexie)?;
+        }
+        written.push((*key, merged));
+        on_progress(done + 1, total);
+    }
+    Ok(written)
+}
+
+/// One stored chunk's records, `None` when it is not stored. A chunk that
+/// does not parse is an error: merging into it would overwrite what might
+/// still be recovered.
+async fn read_chunk(store: &Store, key: ChunkKey) -> Result<Option<Vec<Contact>>, StorageError> {
+    let value = store
+        .get(JsValue::from_f64(f64::from(key)))
+        .await
+        .map_err(StorageError::from_rexie)?;
+    match value.and_then(|v| v.as_string()) {
+        None => Ok(None),
+        Some(json) => serde_json::from_str(&json)
+            .map(Some)
+            .map_err(|e| StorageError::Corrupt {
+                chunk: key,
+                message: e.to_string(),
+            }),
+    }
+}
+
+/// A `meta` entry stored as JSON; the default when missing or damaged, as
+/// in [`Repository::load`].
+async fn read_json<T: Default + serde::de::DeserializeOwned>(
+    meta: &Store,
+    key: &str,
+) -> Result<T, StorageError> {
+    Ok(meta
+        .get(JsValue::from_str(key))
+        .await
+        .map_err(StorageError::from_rexie)?
+        .and_then(|v| v.as_string())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
 }
 
 /// The data format a base records, if it records one.

@@ -607,3 +607,130 @@ async fn replacing_all_leaves_only_the_new_base() {
     assert_eq!(stored_number(&stored), Some(SCHEMA_VERSION));
     assert_eq!(stored.stores[CHUNKS].len(), 1, "one chunk for two records");
 }
+
+/// Writes a change the way the app does: the touched records of `base`,
+/// merged with what is stored, checked against the revisions in `touched`.
+async fn write_as_app(
+    repository: &Repository,
+    base: &Base,
+    dirty: &Dirty,
+    touched: &[(&str, u64)],
+) -> Result<Vec<(ChunkKey, Vec<Contact>)>, StorageError> {
+    let touched: BTreeMap<String, u64> = touched
+        .iter()
+        .map(|&(id, rev)| (id.to_owned(), rev))
+        .collect();
+    let change = base.change_by_chunk(dirty, &touched);
+    repository
+        .write_change(&change, &touched, &MetaWrites::default(), |_, _| {})
+        .await
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_writing_one_chunk_keep_each_others_changes() {
+    let name = "test-two-tabs";
+    let first = fresh(name).await;
+    let second = Repository::open_named(name).await.unwrap();
+    let mut start = Base::default();
+    let dirty = start.upsert_all([contact("a", "Петров"), contact("b", "Сидоров")]);
+    write_as_app(&first, &start, &dirty, &[("a", 0), ("b", 0)])
+        .await
+        .unwrap();
+    // Both tabs hold the same base; neither hears of the other's change.
+    let mut base_a = first.load().await.unwrap().base;
+    let mut base_b = second.load().await.unwrap().base;
+
+    let mut edited = contact("a", "Петрова");
+    edited.rev = 2;
+    let dirty = base_a.upsert(edited);
+    write_as_app(&first, &base_a, &dirty, &[("a", 1)])
+        .await
+        .unwrap();
+
+    let mut dirty = base_b.upsert(contact("c", "Кузнецов"));
+    dirty.merge(base_b.remove("b").1);
+    let stored = write_as_app(&second, &base_b, &dirty, &[("c", 0), ("b", 1)])
+        .await
+        .unwrap();
+    // What the second tab now holds in memory is what is stored.
+    base_b.replace_chunk(0, stored[0].1.clone());
+    assert_eq!(base_b.by_id("a").unwrap().surname, "Петрова");
+
+    let loaded = first.load().await.unwrap().base;
+    assert_eq!(loaded.by_id("a").unwrap().surname, "Петрова");
+    assert_eq!(loaded.by_id("c").unwrap().surname, "Кузнецов");
+    assert!(loaded.by_id("b").is_none());
+    assert_eq!(loaded.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_record_saved_in_another_tab_meanwhile_is_refused() {
+    let name = "test-tab-conflict";
+    let first = fresh(name).await;
+    let second = Repository::open_named(name).await.unwrap();
+    let mut start = Base::default();
+    let dirty = start.upsert(contact("a", "Петров"));
+    write_as_app(&first, &start, &dirty, &[("a", 0)])
+        .await
+        .unwrap();
+    let mut base_a = first.load().await.unwrap().base;
+    let mut base_b = second.load().await.unwrap().base;
+
+    let mut theirs = contact("a", "Петров-Водкин");
+    theirs.rev = 2;
+    let dirty = base_a.upsert(theirs);
+    write_as_app(&first, &base_a, &dirty, &[("a", 1)])
+        .await
+        .unwrap();
+
+    let mut mine = contact("a", "Петровский");
+    mine.rev = 2;
+    let dirty = base_b.upsert(mine);
+    let refused = write_as_app(&second, &base_b, &dirty, &[("a", 1)]).await;
+    match refused {
+        Err(StorageError::Conflict(conflict)) => {
+            assert_eq!(conflict.stored.surname, "Петров-Водкин")
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let loaded = second.load().await.unwrap().base;
+    assert_eq!(loaded.by_id("a").unwrap().surname, "Петров-Водкин");
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_app_opening_the_base_closes_it_here() {
+    use std::cell::Cell;
+    use wasm_bindgen::JsCast;
+
+    let name = "test-versionchange";
+    let repository = fresh(name).await;
+    let closed = Rc::new(Cell::new(false));
+    repository.on_superseded({
+        let closed = Rc::clone(&closed);
+        move || closed.set(true)
+    });
+    // What a newer app does on start: open with a higher version.
+    let request = web_sys::window()
+        .unwrap()
+        .indexed_db()
+        .unwrap()
+        .unwrap()
+        .open_with_u32(name, DB_VERSION + 1)
+        .unwrap();
+    let opened = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        // Blocked means an old connection stayed open: fail the test.
+        request.set_onblocked(Some(&reject));
+        request.set_onerror(Some(&reject));
+    });
+    wasm_bindgen_futures::JsFuture::from(opened)
+        .await
+        .expect("the upgrade is not blocked");
+    assert!(closed.get());
+    let newer: web_sys::IdbDatabase = request.result().unwrap().dyn_into().unwrap();
+    newer.close();
+    assert_eq!(
+        repository.save_settings(&BaseSettings::default()).await,
+        Err(StorageError::Superseded)
+    );
+}

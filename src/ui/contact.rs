@@ -58,7 +58,10 @@ pub fn ContactPanel(
             let editing = RwSignal::new(false);
             // Outside the card, so a save from one tab (a new invoice) keeps it open.
             let tab = RwSignal::new(Tab::Data);
-            (move || match contact.get() {
+            // While the form is open it keeps the record it started from, even
+            // when another tab saves it meanwhile: replacing the form would
+            // drop what was typed, and the save shows both versions instead.
+            (move || match if editing.get() { contact.get_untracked() } else { contact.get() } {
                 None => view! { <p class="problem" data-testid="not-found">{t!(i18n, not_found)}</p> }
                     .into_any(),
                 Some(contact) if editing.get() => {

@@ -16,6 +16,8 @@ use wasm_bindgen::JsCast;
 use crate::i18n::*;
 use crate::route::{navigate, Route};
 use crate::state::{use_app, Notice};
+use crate::storage::StorageError;
+use crate::ui::conflict::{ConflictChoice, Versions};
 use crate::ui::custom_fields::CustomFieldsEditor;
 use crate::ui::duplicate_hints::DuplicateHints;
 use crate::ui::form::{requisite_warning, Draft, FieldError, Requisite};
@@ -38,6 +40,8 @@ pub fn Editor(
     // The custom fields' inputs show their own errors from this list.
     provide_context(errors);
     let has = move |e: FieldError| errors.with(|errs| errs.contains(&e));
+    // A save refused because another tab saved the record meanwhile.
+    let conflict = RwSignal::new(None::<Versions>);
 
     // Closing or reloading the tab with unsaved changes asks first.
     let unchanged = initial.clone();
@@ -49,6 +53,38 @@ pub fn Editor(
     });
     on_cleanup(move || handle.remove());
 
+    let store = move |contact: Contact| {
+        conflict.set(None);
+        leptos::task::spawn_local(async move {
+            match state.save_contact(contact.clone()).await {
+                Ok(saved) => {
+                    state.report(Ok(Notice::Saved));
+                    if is_new {
+                        navigate(&Route::Contact(saved.id));
+                    } else {
+                        on_done.run(());
+                    }
+                }
+                Err(StorageError::Conflict(refused)) => conflict.set(Some(Versions {
+                    stored: refused.stored,
+                    mine: contact,
+                })),
+                Err(error) => state.report(Err(error)),
+            }
+        });
+    };
+    // Saving one's own version over the stored one is a choice made
+    // seeing both, so it starts from the stored revision.
+    let keep_mine = Callback::new(move |()| {
+        if let Some(Versions { stored, mut mine }) = conflict.get_untracked() {
+            mine.rev = stored.rev;
+            store(mine);
+        }
+    });
+    let take_stored = Callback::new(move |()| {
+        conflict.set(None);
+        on_done.run(());
+    });
     let save = {
         let original = original.clone();
         move || match draft.with_untracked(|d| {
@@ -67,19 +103,7 @@ pub fn Editor(
             }
             Ok(contact) => {
                 errors.set(Vec::new());
-                leptos::task::spawn_local(async move {
-                    match state.save_contact(contact).await {
-                        Ok(saved) => {
-                            state.report(Ok(Notice::Saved));
-                            if is_new {
-                                navigate(&Route::Contact(saved.id));
-                            } else {
-                                on_done.run(());
-                            }
-                        }
-                        Err(error) => state.report(Err(error)),
-                    }
-                });
+                store(contact);
             }
         }
     };
@@ -117,6 +141,9 @@ pub fn Editor(
 
     view! {
         <form class="editor" data-testid="contact-form" on:submit=on_submit on:keydown=on_keydown novalidate>
+            {move || conflict.get().map(|versions| view! {
+                <ConflictChoice versions on_keep_mine=keep_mine on_take_stored=take_stored />
+            })}
             <Show when=move || !errors.with(Vec::is_empty)>
                 <p class="form-error" role="alert" data-testid="form-error">
                     {move || if has(FieldError::Identity) {

@@ -21,6 +21,8 @@ pub fn storage_message(i18n: I18nContext<Locale>, error: &StorageError) -> Strin
             t_string!(i18n, storage_damaged, chunk = *chunk).to_string()
         }
         StorageError::TooNew(_) => t_string!(i18n, storage_too_new).to_string(),
+        StorageError::Superseded => t_string!(i18n, storage_superseded).to_string(),
+        StorageError::Conflict(_) => t_string!(i18n, storage_conflict).to_string(),
     }
 }
 

@@ -11,6 +11,7 @@ use crate::state::{use_app, Notice};
 use crate::storage::BaseSettings;
 use crate::ui::backup::BackupSection;
 use crate::ui::badge::FreshnessBadge;
+use crate::ui::durability::DurabilitySection;
 use crate::ui::language::LanguageSelect;
 use crate::ui::list::ListPrefs;
 use crate::ui::{format, labels};
@@ -147,6 +148,7 @@ pub fn SettingsScreen() -> impl IntoView {
             <Managers />
             <CustomFields />
             <BackupSection />
+            <DurabilitySection />
             <LanguageSelect />
         </section>
     }
