@@ -64,17 +64,23 @@ fn TopBar(route: ReadSignal<Route>) -> impl IntoView {
     let i18n = use_i18n();
     let tab = move |target: Route, label: AnyView, testid: &'static str| {
         let href = target.href();
-        let active = move || match (route.get(), &target) {
-            (Route::Import, Route::Import)
-            | (Route::Settings, Route::Settings)
-            | (Route::Bin, Route::Bin)
-            | (Route::Queue, Route::Queue)
-            | (Route::Channels, Route::Channels) => true,
-            (Route::Import | Route::Settings | Route::Bin | Route::Queue | Route::Channels, _) => {
-                false
+        // A record or a new-record form opens over the list, so the list's
+        // tab stays lit for them; every other screen lights its own.
+        let active = move || {
+            let current = route.get();
+            let over_list = matches!(
+                current,
+                Route::List
+                    | Route::Contact(_)
+                    | Route::NewContact
+                    | Route::NewPerson(_)
+                    | Route::NewCold
+            );
+            if target == Route::List {
+                over_list
+            } else {
+                current == target
             }
-            (_, Route::List) => true,
-            _ => false,
         };
         view! {
             <a class="tab" class:active=active href=href data-testid=testid>

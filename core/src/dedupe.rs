@@ -26,6 +26,10 @@ pub enum MatchReason {
     Inn,
     /// The same surname, name and patronymic at the same company.
     NameAndCompany,
+    /// Two company records of the same name and legal form (see
+    /// [`company_name_key`](crate::companies::company_name_key)): a company with no phone,
+    /// e-mail or ИНН is known by its name alone.
+    CompanyName,
 }
 
 /// What to do with an imported contact that duplicates a record of the base.
@@ -74,6 +78,11 @@ pub struct MatchIndex {
     /// The ИНН of records without a person's name: the organisation itself.
     unnamed_inns: HashMap<String, u32>,
     names: HashMap<String, u32>,
+    /// Company records by [`company_name_key`](crate::companies::company_name_key).
+    companies: HashMap<String, u32>,
+    /// Each contact's ИНН, if it has one: two companies of one name with different ИНН
+    /// are two companies.
+    inn_of: Vec<Option<String>>,
 }
 
 impl MatchIndex {
@@ -96,6 +105,7 @@ impl MatchIndex {
         };
         self.ids.push(contact.id.clone());
         self.people.push(person_key(contact));
+        self.inn_of.push(inn_key(contact));
         for phone in phone_keys(contact) {
             self.phones.entry(phone).or_insert(at);
         }
@@ -110,6 +120,9 @@ impl MatchIndex {
         }
         if let Some(name) = name_key(contact) {
             self.names.entry(name).or_insert(at);
+        }
+        if let Some(company) = company_record_key(contact) {
+            self.companies.entry(company).or_insert(at);
         }
     }
 
@@ -153,6 +166,13 @@ impl MatchIndex {
             };
             if let Some(&at) = found {
                 return hit(at, MatchReason::Inn);
+            }
+        }
+        let by_company = company_record_key(contact).and_then(|key| self.companies.get(&key));
+        if let Some(&at) = by_company {
+            let other_inn = inn_key(contact).is_some() && self.inn_of[at as usize].is_some();
+            if !other_inn {
+                return hit(at, MatchReason::CompanyName);
             }
         }
         let at = *self.names.get(&name_key(contact)?)?;
@@ -240,6 +260,16 @@ fn email_keys(contact: &Contact) -> impl Iterator<Item = String> + '_ {
 fn inn_key(contact: &Contact) -> Option<String> {
     let digits = crate::phone::digits(&contact.inn);
     matches!(digits.len(), 10 | 12).then_some(digits)
+}
+
+/// A company record's name as companies are told apart, or `None` for a person or a
+/// nameless company.
+fn company_record_key(contact: &Contact) -> Option<String> {
+    if contact.kind != crate::model::ContactKind::Company {
+        return None;
+    }
+    let key = crate::companies::company_name_key(&contact.company);
+    (!key.is_empty()).then_some(key)
 }
 
 /// Surname and name, folded, when the record has both.
@@ -1038,5 +1068,36 @@ mod tests {
             ]
         );
         assert!(index.taken(&Contact::default()).is_empty());
+    }
+
+    #[test]
+    fn a_company_without_phone_email_or_inn_is_known_by_its_name_and_form() {
+        let company = |id: &str, name: &str| Contact {
+            id: id.into(),
+            kind: ContactKind::Company,
+            company: name.into(),
+            ..Contact::default()
+        };
+        let index = MatchIndex::new([&company("a", "ООО «Ромашка»")]);
+        assert_eq!(
+            index.find(&company("", "ооо Ромашка")),
+            Some(("a".to_owned(), MatchReason::CompanyName))
+        );
+        assert_eq!(
+            index.find(&company("", "ИП «Ромашка»")),
+            None,
+            "another legal form"
+        );
+        let person = Contact {
+            company: "ООО «Ромашка»".into(),
+            surname: "Иванов".into(),
+            name: "Иван".into(),
+            ..Contact::default()
+        };
+        assert_eq!(
+            index.find(&person),
+            None,
+            "a person at the company is not the company"
+        );
     }
 }

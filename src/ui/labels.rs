@@ -175,6 +175,7 @@ pub fn match_reason(i18n: I18n, reason: kartoteka_core::MatchReason) -> String {
         MatchReason::Email => t_string!(i18n, match_email),
         MatchReason::Inn => t_string!(i18n, match_inn),
         MatchReason::NameAndCompany => t_string!(i18n, match_name),
+        MatchReason::CompanyName => t_string!(i18n, match_company),
     }
     .to_string()
 }
