@@ -996,14 +996,19 @@ impl Mapper<'_> {
     }
 
     fn identifies(&self) -> bool {
-        let c = &self.contact;
-        !c.surname.is_empty()
-            || !c.name.is_empty()
-            || !c.company.is_empty()
-            || c.phones.iter().any(|p| !p.value.is_empty())
-            || c.emails.iter().any(|e| !e.value.is_empty())
-            || c.messengers.iter().any(|m| !m.handle.is_empty())
+        identifies(&self.contact)
     }
+}
+
+/// Whether a contact has anything that tells who it is: a surname, name, company, phone,
+/// e-mail or messenger. A row, or a vCard card, without any of these is not imported.
+pub(super) fn identifies(c: &Contact) -> bool {
+    !c.surname.is_empty()
+        || !c.name.is_empty()
+        || !c.company.is_empty()
+        || c.phones.iter().any(|p| !p.value.is_empty())
+        || c.emails.iter().any(|e| !e.value.is_empty())
+        || c.messengers.iter().any(|m| !m.handle.is_empty())
 }
 
 fn phone(kind: PhoneKind, value: &str, confirmed_on: Option<NaiveDate>) -> Phone {

@@ -41,7 +41,7 @@ use chrono::NaiveDate;
 
 use super::decode::decode;
 use super::header::{field_of, normalise_header, Layout, Mapping};
-use super::map::{RowIssue, RowIssueKind};
+use super::map::{identifies, RowIssue, RowIssueKind};
 use super::table::{Row, Table};
 use super::{looks_like_text, ImportError, Prepared};
 use crate::export::table_cells;
@@ -231,16 +231,6 @@ fn shortened(text: &str) -> String {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
     }
-}
-
-/// The same test as [`map_row`](super::map_row)'s for a row.
-fn identifies(c: &Contact) -> bool {
-    !c.surname.is_empty()
-        || !c.name.is_empty()
-        || !c.company.is_empty()
-        || c.phones.iter().any(|p| !p.value.is_empty())
-        || c.emails.iter().any(|e| !e.value.is_empty())
-        || c.messengers.iter().any(|m| !m.handle.is_empty())
 }
 
 /// The contact a card describes, by the rules of the module docs.
